@@ -1,0 +1,3 @@
+using Evidentia.Cli.Commands;
+
+return await EvidentiaCommand.Create().Parse(args).InvokeAsync();

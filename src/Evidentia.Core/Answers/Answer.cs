@@ -1,0 +1,35 @@
+namespace Evidentia.Core.Answers;
+
+/// <summary>A composed answer: the contract of <c>evidentia ask --json</c> and <c>POST /api/answers</c>.</summary>
+public sealed record Answer
+{
+    public required string Id { get; init; }
+
+    /// <summary>The id a batch input gave the question; null for a single question.</summary>
+    public string? QuestionId { get; init; }
+
+    public required AnswerOutcome Outcome { get; init; }
+
+    /// <summary>Why the outcome is not <see cref="AnswerOutcome.Answered"/>; null when it is.</summary>
+    public string? Reason { get; init; }
+
+    public required string Question { get; init; }
+
+    public required Audience Audience { get; init; }
+
+    public IReadOnlyList<AnswerItem> BottomLine { get; init; } = [];
+
+    public IReadOnlyList<AnswerSection> Sections { get; init; } = [];
+
+    public IReadOnlyList<Reference> References { get; init; } = [];
+
+    public IReadOnlyList<RelatedQuestion> RelatedQuestions { get; init; } = [];
+
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
+
+    /// <summary>Milliseconds per stage ("retrieve", "compose").</summary>
+    public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Every sentence of the answer: the bottom line, then each section's items.</summary>
+    public IEnumerable<AnswerItem> AllItems => BottomLine.Concat(Sections.SelectMany(s => s.Items));
+}

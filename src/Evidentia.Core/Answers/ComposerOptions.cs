@@ -1,0 +1,32 @@
+namespace Evidentia.Core.Answers;
+
+/// <summary>Settings of the extractive composer (configuration section "Composer").</summary>
+public sealed class ComposerOptions
+{
+    /// <summary>
+    /// Below this <see cref="ScoredPassage.Relevance"/> of the best sentence, the answer is
+    /// <see cref="AnswerOutcome.InsufficientEvidence"/>. A first setting; the calibration on the dev sets
+    /// is documented in docs/EVALUATION.md.
+    /// </summary>
+    public double MinRelevance { get; set; } = 0.35;
+
+    /// <summary>Sentences in the bottom line.</summary>
+    public int BottomLineSentences { get; set; } = 2;
+
+    /// <summary>Sentences in the whole answer, bottom line included.</summary>
+    public int MaxSentences { get; set; } = 8;
+
+    /// <summary>At most this many sentences from one document, so that one source cannot fill an answer.</summary>
+    public int MaxSentencesPerDocument { get; set; } = 3;
+
+    /// <summary>Shorter sentences are headings or fragments, not statements worth citing.</summary>
+    public int MinSentenceLength { get; set; } = 30;
+
+    public int MaxSentenceLength { get; set; } = 600;
+
+    /// <summary>Fewer words than this is a label or a link title ("Genetic Testing Registry: X"), not a statement.</summary>
+    public int MinWords { get; set; } = 6;
+
+    /// <summary>Word-set overlap (Jaccard) at which two sentences count as the same statement.</summary>
+    public double DuplicateOverlap { get; set; } = 0.7;
+}

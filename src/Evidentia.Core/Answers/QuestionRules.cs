@@ -1,0 +1,17 @@
+namespace Evidentia.Core.Answers;
+
+/// <summary>What a question must be before anything is searched.</summary>
+public static class QuestionRules
+{
+    /// <summary>Longest question accepted, in characters.</summary>
+    public const int MaxLength = 2000;
+
+    /// <summary>Null when <paramref name="question"/> can be asked, else a message for the person who asked it.</summary>
+    public static string? Validate(string? question) => question switch
+    {
+        null or { Length: 0 } => "The question is empty.",
+        _ when string.IsNullOrWhiteSpace(question) => "The question is empty.",
+        { Length: > MaxLength } => $"The question is {question.Length:N0} characters long; the limit is {MaxLength:N0}.",
+        _ => null,
+    };
+}

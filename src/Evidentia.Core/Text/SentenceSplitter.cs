@@ -1,0 +1,283 @@
+using System.Text.RegularExpressions;
+using Evidentia.Core.Documents;
+
+namespace Evidentia.Core.Text;
+
+/// <summary>
+/// Splits medical text into sentences with character offsets. Rule-based on purpose: it must keep
+/// abbreviations (e.g., i.v., q.i.d., vs., et al.), decimals and doses (0.5 mg/kg), parenthetical
+/// remarks and bracketed citations ("[12]") inside their sentence, and it must separate list items
+/// and the inline " - " pseudo-bullets of NIH pages. Input is text normalised by
+/// <see cref="WhitespaceNormalizer"/>; offsets are into the string given.
+/// </summary>
+public static partial class SentenceSplitter
+{
+    // Lower-case, without the final dot. A dot after one of these never ends a sentence.
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "e.g", "i.e", "vs", "v", "cf", "viz", "approx", "ca", "incl", "al", "fig", "figs", "no", "nos",
+        "vol", "ref", "refs", "eq", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "dept", "univ",
+        "i.v", "i.m", "s.c", "p.o", "q.d", "q.i.d", "b.i.d", "t.i.d", "q.h", "q.o.d", "h.s", "p.r.n",
+        "u.s", "u.k", "sp", "spp", "resp", "min", "max", "mo", "yr", "yrs", "wk", "wks", "hr", "hrs",
+    };
+
+    /// <summary>Sentence spans of <paramref name="text"/>, trimmed of whitespace and bullet markers.</summary>
+    public static IReadOnlyList<TextSpan> Split(string text)
+    {
+        var spans = new List<TextSpan>();
+        var start = 0;
+        var depth = 0;
+        var inList = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '(' or '[':
+                    depth++;
+                    break;
+                case ')' or ']':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '\n':
+                    {
+                        var paragraph = i + 1 < text.Length && text[i + 1] == '\n';
+                        var nextLine = i + 1 + (paragraph ? 1 : 0);
+                        if (paragraph || StartsListItem(text, nextLine) || EndsClause(text, start, i))
+                        {
+                            Emit(text, start, i, spans);
+                            start = nextLine;
+                            depth = 0;
+                            inList = StartsListItem(text, nextLine) && !paragraph;
+                            i = nextLine;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                case '-' or '•' when IsInlineBullet(text, i) && (inList || PreviousNonSpace(text, i) == ':'):
+                    Emit(text, start, i, spans);
+                    start = i;
+                    depth = 0;
+                    inList = true;
+                    break;
+                case '.' or '?' or '!':
+                    {
+                        var end = EndOfTerminator(text, i);
+                        if (IsBoundary(text, start, i, end, depth, out var resume))
+                        {
+                            Emit(text, start, end, spans);
+                            start = resume;
+                            depth = 0;
+                            inList = inList && StartsListItem(text, resume);
+                            i = resume;
+                            continue;
+                        }
+
+                        break;
+                    }
+            }
+
+            i++;
+        }
+
+        Emit(text, start, text.Length, spans);
+        return spans;
+    }
+
+    // After the terminator: more terminators, closing quotes and brackets, a glued citation "[12]".
+    private static int EndOfTerminator(string text, int i)
+    {
+        var j = i + 1;
+        while (j < text.Length && text[j] is '.' or '?' or '!')
+        {
+            j++;
+        }
+
+        while (j < text.Length && text[j] is '"' or '\'' or '”' or '’' or ')')
+        {
+            j++;
+        }
+
+        return SkipCitation(text, j);
+    }
+
+    private static int SkipCitation(string text, int j)
+    {
+        if (j < text.Length && text[j] == '[')
+        {
+            var m = CitationPattern().Match(text, j);
+            if (m.Success && m.Index == j)
+            {
+                return j + m.Length;
+            }
+        }
+
+        return j;
+    }
+
+    private static bool IsBoundary(string text, int start, int i, int end, int depth, out int resume)
+    {
+        resume = end;
+        if (end >= text.Length)
+        {
+            return true;
+        }
+
+        if (!char.IsWhiteSpace(text[end]))
+        {
+            return false; // 0.5 mg, e.g., i.v., www.nih.gov
+        }
+
+        var k = end;
+        while (k < text.Length && char.IsWhiteSpace(text[k]))
+        {
+            k++;
+        }
+
+        var paragraph = text.AsSpan(end, k - end).Contains("\n\n", StringComparison.Ordinal);
+        if (paragraph || k >= text.Length)
+        {
+            return true;
+        }
+
+        // "... was shown. [12] The next" — the citation belongs to the sentence before it.
+        var afterCitation = SkipCitation(text, k);
+        if (afterCitation > k && (afterCitation >= text.Length || char.IsWhiteSpace(text[afterCitation])))
+        {
+            resume = afterCitation;
+            k = afterCitation;
+            while (k < text.Length && char.IsWhiteSpace(text[k]))
+            {
+                k++;
+            }
+
+            if (k >= text.Length)
+            {
+                return true;
+            }
+        }
+
+        if (depth > 0 && text[i] == '.')
+        {
+            return false;
+        }
+
+        if (text[i] == '.' && IsAbbreviation(text, start, i))
+        {
+            return false;
+        }
+
+        var next = text[k];
+        return !char.IsLower(next) && next is not (',' or ';' or ':' or ')');
+    }
+
+    private static bool IsAbbreviation(string text, int start, int dot)
+    {
+        var b = dot;
+        while (b > start && (char.IsLetter(text[b - 1]) || text[b - 1] == '.'))
+        {
+            b--;
+        }
+
+        if (b == dot)
+        {
+            return false;
+        }
+
+        var word = text[b..dot].ToLowerInvariant();
+        // A single capital letter is an initial ("J. Smith"), unless it closes a list item like "vitamin A."
+        return Abbreviations.Contains(word) || (dot - b == 1 && char.IsUpper(text[b]) && b > start && text[b - 1] == ' ' && IsInitialContext(text, b));
+    }
+
+    // "J. Smith" or "A. B. Jones": an initial follows a capitalised word or another initial.
+    private static bool IsInitialContext(string text, int b)
+    {
+        var p = b - 2;
+        if (p < 0)
+        {
+            return false;
+        }
+
+        if (text[p] == '.')
+        {
+            return true;
+        }
+
+        var w = p;
+        while (w > 0 && char.IsLetter(text[w - 1]))
+        {
+            w--;
+        }
+
+        return char.IsUpper(text[w]) && p - w >= 1 && text.AsSpan(w, p - w + 1).ToString() is var word && !word.All(char.IsUpper);
+    }
+
+    private static bool IsInlineBullet(string text, int i) =>
+        i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' ';
+
+    private static bool StartsListItem(string text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[i] is '-' or '*' or '•' or '–' && i + 1 < text.Length && text[i + 1] == ' ')
+        {
+            return true;
+        }
+
+        var m = NumberedItemPattern().Match(text, i);
+        return m.Success && m.Index == i;
+    }
+
+    // A line that ends with a terminator or a colon ends its clause; a line that does not is wrapped text.
+    private static bool EndsClause(string text, int start, int newline)
+    {
+        var p = newline - 1;
+        while (p >= start && text[p] == ' ')
+        {
+            p--;
+        }
+
+        return p >= start && text[p] is '.' or '?' or '!' or ':';
+    }
+
+    private static char PreviousNonSpace(string text, int i)
+    {
+        var p = i - 1;
+        while (p >= 0 && text[p] == ' ')
+        {
+            p--;
+        }
+
+        return p >= 0 ? text[p] : '\0';
+    }
+
+    private static void Emit(string text, int start, int end, List<TextSpan> spans)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || (text[start] is '-' or '*' or '•' or '–' && start + 1 < end && text[start + 1] == ' ')))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start && text.AsSpan(start, end - start).ContainsAnyExcept(" -*•–.,;:"))
+        {
+            spans.Add(new TextSpan(start, end));
+        }
+    }
+
+    [GeneratedRegex(@"\[\d+(?:\s*[,–-]\s*\d+)*\]")]
+    private static partial Regex CitationPattern();
+
+    [GeneratedRegex(@"\d{1,2}[.)] ")]
+    private static partial Regex NumberedItemPattern();
+}

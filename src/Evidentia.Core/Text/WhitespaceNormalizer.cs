@@ -1,0 +1,61 @@
+namespace Evidentia.Core.Text;
+
+/// <summary>
+/// Collapses the whitespace of source text the way every reader needs it: runs of spaces and tabs
+/// become one space, lines are trimmed, and blank lines become one paragraph break ("\n\n").
+/// Single line breaks are kept, since they separate list items and headings.
+/// </summary>
+public static class WhitespaceNormalizer
+{
+    public static string Normalize(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var pendingBreaks = 0;
+        foreach (var rawLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = CollapseSpaces(rawLine);
+            if (line.Length == 0)
+            {
+                pendingBreaks = sb.Length == 0 ? 0 : 2;
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append('\n', Math.Max(1, pendingBreaks));
+            }
+
+            sb.Append(line);
+            pendingBreaks = 1;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Collapses every whitespace run (newlines too) to one space and trims: the form used to compare quotes with source files.</summary>
+    public static string CollapseAll(string text) => CollapseSpaces(text.Replace('\n', ' ').Replace('\r', ' '));
+
+    private static string CollapseSpaces(string line)
+    {
+        var sb = new System.Text.StringBuilder(line.Length);
+        var space = false;
+        foreach (var c in line)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u00A0' || char.IsControl(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

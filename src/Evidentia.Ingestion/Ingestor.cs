@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using Evidentia.Core;
+using Evidentia.Core.Documents;
+using Evidentia.Ingestion.Readers;
+
+namespace Evidentia.Ingestion;
+
+/// <summary>
+/// Reads files with the right reader and writes each file's documents to the store in one transaction:
+/// a file is written whole or not at all (bad lines of line-based formats are reported and left out).
+/// </summary>
+public sealed class Ingestor(IDocumentStore store)
+{
+    private static readonly IReadOnlyDictionary<string, IDocumentReader> Readers = new IDocumentReader[]
+    {
+        new MedQuadReader(), new PubMedQaReader(), new BioAsqReader(), new MediqaReader(), new PubMedXmlReader(),
+        new MarkdownReader(), new HtmlReader(), new PlainTextReader(), new PdfReader(), new JsonLinesReader(),
+    }.ToDictionary(r => r.Format);
+
+    /// <summary>
+    /// Ingests files and folders (read recursively). <paramref name="format"/> null or "auto" detects the
+    /// format per file; <paramref name="collection"/> null uses each reader's default collection.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A path does not exist (checked before anything is read).</exception>
+    /// <exception cref="ArgumentException">The format is unknown.</exception>
+    public async Task<IngestReport> IngestAsync(
+        IReadOnlyList<string> paths, string? format, string? collection, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        format = string.IsNullOrWhiteSpace(format) ? "auto" : format.Trim().ToLowerInvariant();
+        if (!FormatDetector.Formats.Contains(format))
+        {
+            throw new ArgumentException($"Unknown format \"{format}\". Formats: {string.Join(", ", FormatDetector.Formats)}.", nameof(format));
+        }
+
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new FileNotFoundException($"No such file or folder: {path}", path);
+            }
+        }
+
+        var report = new IngestReport();
+        var clock = Stopwatch.StartNew();
+        var plan = Plan(paths, format, report);
+        var total = plan.Sum(p => new FileInfo(p.Path).Length);
+        long done = 0;
+        var documents = 0;
+        foreach (var (path, fileFormat) in plan)
+        {
+            var reader = Readers[fileFormat];
+            var fileStart = done;
+            var file = new SourceFile(path, fileFormat, collection ?? reader.DefaultCollection)
+            {
+                BytesRead = new SynchronousProgress<long>(n =>
+                {
+                    done += n;
+                    progress?.Report(new IngestProgress(Path.GetFileName(path), done, total, documents));
+                }),
+            };
+            List<Document> read;
+            try
+            {
+                read = Deduplicate(reader.Read(file, report, cancellationToken), report, path);
+            }
+            catch (InvalidSourceException e)
+            {
+                report.Problem(path, e.Line, e.Message);
+                report.Skip("file skipped: unreadable");
+                continue;
+            }
+            catch (IOException e)
+            {
+                report.Problem(path, null, e.Message);
+                report.Skip("file skipped: unreadable");
+                continue;
+            }
+            finally
+            {
+                done = fileStart + new FileInfo(path).Length;
+            }
+
+            var written = await store.UpsertAsync(read, cancellationToken);
+            documents += read.Count;
+            report.FileDone(read, written);
+            progress?.Report(new IngestProgress(Path.GetFileName(path), done, total, documents));
+        }
+
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    private static List<(string Path, string Format)> Plan(IReadOnlyList<string> paths, string format, IngestReport report)
+    {
+        var plan = new List<(string, string)>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                var reason = "";
+                var fileFormat = format == "auto" ? FormatDetector.Detect(path, out reason) : format;
+                if (fileFormat is null && reason.Length > 0)
+                {
+                    report.Skip($"file skipped: {reason}");
+                }
+
+                if (fileFormat is not null)
+                {
+                    plan.Add((Path.GetFullPath(path), fileFormat));
+                }
+
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                if (format != "auto")
+                {
+                    if (FormatDetector.Matches(file, format))
+                    {
+                        plan.Add((Path.GetFullPath(file), format));
+                    }
+
+                    continue;
+                }
+
+                if (FormatDetector.Detect(file, out var reason) is { } detected)
+                {
+                    plan.Add((Path.GetFullPath(file), detected));
+                }
+                else if (reason.Length > 0)
+                {
+                    report.Skip($"file skipped: {reason}");
+                }
+            }
+        }
+
+        return plan.Distinct().ToList();
+    }
+
+    // One id twice in one file: the later record wins, and the earlier one is reported.
+    private static List<Document> Deduplicate(IEnumerable<Document> documents, IngestReport report, string path)
+    {
+        var byKey = new Dictionary<DocumentKey, int>();
+        var list = new List<Document>();
+        foreach (var document in documents)
+        {
+            if (byKey.TryGetValue(document.Key, out var index))
+            {
+                report.Problem(path, null, $"duplicate id \"{document.Id}\" ({document.Origin}): the later record replaces the earlier one");
+                list[index] = document;
+                continue;
+            }
+
+            byKey[document.Key] = list.Count;
+            list.Add(document);
+        }
+
+        return list;
+    }
+}

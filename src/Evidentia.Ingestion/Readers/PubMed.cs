@@ -1,0 +1,29 @@
+using Evidentia.Core.Text;
+
+namespace Evidentia.Ingestion.Readers;
+
+/// <summary>What the PubMed-based readers share: links and titles for abstracts that come without one.</summary>
+internal static class PubMed
+{
+    public static string Url(string pmid) => $"https://pubmed.ncbi.nlm.nih.gov/{Uri.EscapeDataString(pmid)}/";
+
+    /// <summary>The first sentence of <paramref name="text"/>, cut at a word boundary near 160 characters.</summary>
+    public static string TitleFromFirstSentence(string text, string pmid)
+    {
+        var normalized = WhitespaceNormalizer.CollapseAll(text);
+        var spans = SentenceSplitter.Split(normalized);
+        if (spans.Count == 0)
+        {
+            return $"PubMed {pmid}";
+        }
+
+        var first = normalized[spans[0].Start..spans[0].End];
+        if (first.Length <= 160)
+        {
+            return first;
+        }
+
+        var cut = first.LastIndexOf(' ', 160);
+        return first[..(cut > 80 ? cut : 160)] + "…";
+    }
+}

@@ -1,0 +1,30 @@
+namespace Evidentia.Search.Indexing;
+
+/// <summary>Field names of the Lucene index.</summary>
+public static class IndexFields
+{
+    /// <summary>"collection/id": the unique key updates and deletes go by.</summary>
+    public const string Key = "key";
+
+    public const string Id = "id";
+
+    public const string Collection = "collection";
+
+    /// <summary>"true" or "false": question-only entries are indexed but never cited.</summary>
+    public const string Citable = "citable";
+
+    /// <summary>Title, or the focus of a question–answer pair.</summary>
+    public const string Title = "title";
+
+    /// <summary>The question a question–answer source answers.</summary>
+    public const string Question = "question";
+
+    /// <summary>Other names of the focus, and MeSH headings.</summary>
+    public const string Synonyms = "synonyms";
+
+    /// <summary>Section headings.</summary>
+    public const string Headings = "headings";
+
+    /// <summary>The stored text.</summary>
+    public const string Body = "body";
+}

@@ -1,0 +1,52 @@
+using Evidentia.Core.Documents;
+
+namespace Evidentia.Search.Indexing;
+
+/// <summary>
+/// Brings the index up to the store: applies the change feed after the index's committed sequence
+/// number and commits once at the end, so an interrupted sync leaves the previous commit in place.
+/// </summary>
+public static class IndexSynchronizer
+{
+    private const int PageSize = 2000;
+
+    /// <summary>Applies pending changes; returns how many documents were (re)indexed.</summary>
+    /// <param name="rebuild">Start from an empty index and apply the whole feed.</param>
+    public static async Task<int> SyncAsync(
+        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        var last = await store.GetLastSequenceAsync(cancellationToken);
+        // An index ahead of its store belongs to another store (the database was replaced): rebuild it.
+        rebuild |= index.CommittedSequence > last;
+        var from = rebuild ? 0 : index.CommittedSequence;
+        if (!rebuild && from == last)
+        {
+            return 0;
+        }
+
+        if (rebuild)
+        {
+            index.Clear();
+        }
+
+        var applied = 0;
+        var total = last - from;
+        var start = from;
+        while (true)
+        {
+            var changes = await store.GetChangesAsync(from, PageSize, cancellationToken);
+            if (changes.Count == 0)
+            {
+                break;
+            }
+
+            index.Apply(changes);
+            applied += changes.Count;
+            from = changes[^1].Sequence;
+            progress?.Report((from - start, total));
+        }
+
+        index.Commit(Math.Max(from, last));
+        return applied;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using Evidentia.Core.Documents;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace Evidentia.Search.Indexing;
+
+/// <summary>
+/// The Lucene index derived from the document store. Every commit records the store sequence number it
+/// reflects, so after any stop (even a kill) the index resumes from its last commit and re-applies the
+/// changes after it. Updates go by <see cref="IndexFields.Key"/>, so re-applying is harmless.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string SequenceKey = "seq";
+
+    private readonly FSDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+
+    private SearchIndex(FSDirectory directory, IndexWriter writer, long committedSequence)
+    {
+        _directory = directory;
+        _writer = writer;
+        CommittedSequence = committedSequence;
+        _searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
+    }
+
+    /// <summary>BM25 with Lucene's defaults (k1 = 1.2, b = 0.75).</summary>
+    public static Similarity Similarity { get; } = new BM25Similarity();
+
+    /// <summary>The analyzer the index was written with.</summary>
+    public Analyzer IndexAnalyzer { get; } = Analyzers.CreateIndexAnalyzer();
+
+    /// <summary>The store sequence number of the last commit (0 for a new index).</summary>
+    public long CommittedSequence { get; private set; }
+
+    /// <summary>Opens or creates the index in <paramref name="path"/>.</summary>
+    public static SearchIndex Open(string path)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(path);
+        long sequence = 0;
+        if (DirectoryReader.IndexExists(directory))
+        {
+            var commit = DirectoryReader.ListCommits(directory)[^1];
+            if (commit.UserData.TryGetValue(SequenceKey, out var value))
+            {
+                sequence = long.Parse(value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        var config = new IndexWriterConfig(Analyzers.Version, Analyzers.CreateIndexAnalyzer())
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 64,
+        };
+        return new SearchIndex(directory, new IndexWriter(directory, config), sequence);
+    }
+
+    /// <summary>Adds or replaces the documents of these changes (not visible until <see cref="Commit"/>).</summary>
+    public void Apply(IEnumerable<DocumentChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            var document = change.Document;
+            _writer.UpdateDocument(new Term(IndexFields.Key, document.Key.ToString()), ToLucene(document));
+        }
+    }
+
+    /// <summary>Removes every document (not visible until <see cref="Commit"/>, so a failed rebuild leaves the old index).</summary>
+    public void Clear() => _writer.DeleteAll();
+
+    /// <summary>Makes the applied changes durable and visible, recording the store sequence they reflect.</summary>
+    public void Commit(long sequence)
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
+        _writer.Commit();
+        CommittedSequence = sequence;
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Runs <paramref name="search"/> with a current searcher, released afterwards.</summary>
+    public T WithSearcher<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Documents in the committed index (question-only entries included).</summary>
+    public int Count => WithSearcher(s => s.IndexReader.NumDocs);
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        IndexAnalyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private static LuceneDocument ToLucene(Core.Documents.Document d)
+    {
+        var doc = new LuceneDocument
+        {
+            new StringField(IndexFields.Key, d.Key.ToString(), Field.Store.YES),
+            new StringField(IndexFields.Id, d.Id, Field.Store.YES),
+            new StringField(IndexFields.Collection, d.Collection, Field.Store.YES),
+            new StringField(IndexFields.Citable, d.Citable ? "true" : "false", Field.Store.NO),
+            new TextField(IndexFields.Title, d.Title, Field.Store.YES),
+        };
+        foreach (var question in d.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])
+        {
+            doc.Add(new TextField(IndexFields.Question, question, Field.Store.NO));
+        }
+
+        foreach (var name in (IEnumerable<string>)[DocumentFields.Synonyms, DocumentFields.Mesh])
+        {
+            foreach (var value in d.Fields.GetValueOrDefault(name) ?? [])
+            {
+                doc.Add(new TextField(IndexFields.Synonyms, value, Field.Store.NO));
+            }
+        }
+
+        var headings = string.Join(" \n ", d.Sections.Select(s => s.Heading).Where(h => h.Length > 0).Distinct());
+        if (headings.Length > 0)
+        {
+            doc.Add(new TextField(IndexFields.Headings, headings, Field.Store.NO));
+        }
+
+        doc.Add(new TextField(IndexFields.Body, d.Text, Field.Store.NO));
+        return doc;
+    }
+
+    private sealed class SimilarityFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+
+namespace Evidentia.Storage.Sqlite;
+
+/// <summary>
+/// Versioned schema migrations, tracked in <c>PRAGMA user_version</c>. Each step runs in its own
+/// transaction; a migration is never edited once released, only followed by a new one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: documents and the sequence counter of the change feed.
+        """
+        CREATE TABLE documents (
+            collection TEXT NOT NULL,
+            id         TEXT NOT NULL,
+            title      TEXT NOT NULL,
+            source     TEXT,
+            url        TEXT,
+            year       INTEGER,
+            evidence   TEXT NOT NULL,
+            citable    INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            sections   TEXT NOT NULL,  -- JSON [{h, s, e}]
+            passages   TEXT NOT NULL,  -- JSON flat [start, end, section, ...]
+            fields     TEXT NOT NULL,  -- JSON {name: [values]}
+            origin     TEXT,
+            hash       TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            PRIMARY KEY (collection, id)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX documents_seq ON documents (seq);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('last_seq', '0');
+        """,
+    ];
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var pragma = connection.CreateCommand())
+        {
+            // WAL: readers never block the writer; NORMAL is durable across process crashes in WAL mode.
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long version;
+        await using (var get = connection.CreateCommand())
+        {
+            get.CommandText = "PRAGMA user_version";
+            version = (long)(await get.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        for (var v = (int)version; v < Steps.Length; v++)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = Steps[v] + $"\nPRAGMA user_version = {v + 1};";
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+    }
+}
