@@ -8,7 +8,10 @@ namespace Evidentia.Cli;
 public static class DefaultCorpus
 {
     /// <summary>The folder to ingest on first use.</summary>
-    public static string Locate()
+    public static string Locate() => FindSharedData() ?? DemoPath;
+
+    /// <summary>The nearest <c>shared/data</c> above the working directory or the executable, or null.</summary>
+    public static string? FindSharedData()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
@@ -22,7 +25,7 @@ public static class DefaultCorpus
             }
         }
 
-        return DemoPath;
+        return null;
     }
 
     /// <summary>The demonstration corpus copied beside the executable.</summary>

@@ -68,7 +68,7 @@ public static partial class SentenceSplitter
                         var end = EndOfTerminator(text, i);
                         if (IsBoundary(text, start, i, end, depth, out var resume))
                         {
-                            Emit(text, start, end, spans);
+                            Emit(text, start, resume, spans);
                             start = resume;
                             depth = 0;
                             inList = inList && StartsListItem(text, resume);
@@ -165,13 +165,25 @@ public static partial class SentenceSplitter
             return false;
         }
 
-        if (text[i] == '.' && IsAbbreviation(text, start, i))
+        if (text[i] == '.' && (IsAbbreviation(text, start, i) || IsItemNumber(text, start, i)))
         {
             return false;
         }
 
         var next = text[k];
         return !char.IsLower(next) && next is not (',' or ';' or ':' or ')');
+    }
+
+    // "2. Give oxygen": the number of a list item, alone at the start of its segment.
+    private static bool IsItemNumber(string text, int start, int dot)
+    {
+        var b = dot;
+        while (b > start && char.IsDigit(text[b - 1]))
+        {
+            b--;
+        }
+
+        return b < dot && dot - b <= 2 && text.AsSpan(start, b - start).IsWhiteSpace();
     }
 
     private static bool IsAbbreviation(string text, int start, int dot)

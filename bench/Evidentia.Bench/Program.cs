@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using Evidentia.Bench;
+
+// trec-files DATA_DIR OUT_DIR: queries and qrels of the dev benchmarks (see bench/README.md).
+// Anything else goes to BenchmarkDotNet (e.g. --filter '*').
+if (args is ["trec-files", var dataDir, var outDir])
+{
+    foreach (var b in TrecFiles.Write(dataDir, outDir))
+    {
+        Console.WriteLine($"{b.Name}\t{b.Queries}\t{b.Qrels}\t{b.Collection}\t{b.MinRelevant}");
+    }
+
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(TrecFiles).Assembly).Run(args);
+return 0;

@@ -1,0 +1,32 @@
+using Evidentia.Core.Documents;
+
+namespace Evidentia.Tests.Documents;
+
+public class DocumentTests
+{
+    public class Create
+    {
+        [Fact]
+        public void Should_Join_Sections_And_Keep_Passages_As_Exact_Spans()
+        {
+            var document = Document.Create(
+                new DocumentKey("c", "d1"), "Title",
+                [new SourceSection("Background", "  First   sentence here.\n\n Second one. "), new SourceSection("", ""), new SourceSection("Results", "Third one.")]);
+
+            Assert.Equal("First sentence here.\n\nSecond one.\n\nThird one.", document.Text);
+            Assert.Equal(["Background", "Results"], document.Sections.Select(s => s.Heading));
+            Assert.Equal(["First sentence here.", "Second one.", "Third one."], document.Passages.Select(p => document.Quote(p.Span)));
+            Assert.Equal([0, 0, 1], document.Passages.Select(p => p.Section));
+        }
+
+        [Fact]
+        public void Should_Give_Equal_Hashes_To_Equal_Content_From_Different_Files()
+        {
+            var a = Document.Create(new DocumentKey("c", "d"), "T", [new SourceSection("", "Same text.")], origin: "a.jsonl:1");
+            var b = Document.Create(new DocumentKey("c", "d"), "T", [new SourceSection("", "Same text.")], origin: "b.jsonl:9");
+            var c = Document.Create(new DocumentKey("c", "d"), "T", [new SourceSection("", "Other text.")]);
+            Assert.Equal(a.ContentHash, b.ContentHash);
+            Assert.NotEqual(a.ContentHash, c.ContentHash);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Evidentia.Core.Text;
+
+namespace Evidentia.Tests.Text;
+
+public class SentenceSplitterTests
+{
+    private static List<string> Split(string text)
+    {
+        var normalized = WhitespaceNormalizer.Normalize(text);
+        return SentenceSplitter.Split(normalized).Select(s => normalized[s.Start..s.End]).ToList();
+    }
+
+    public class Split_
+    {
+        [Fact]
+        public void Should_Split_Plain_Sentences()
+        {
+            Assert.Equal(["The first one is here.", "Is this the second?", "Yes!"], Split("The first one is here. Is this the second? Yes!"));
+        }
+
+        [Theory]
+        [InlineData("Give 1 g i.v. every 8 hours. A second sentence.", "Give 1 g i.v. every 8 hours.")]
+        [InlineData("Take it q.i.d. with food. A second sentence.", "Take it q.i.d. with food.")]
+        [InlineData("Smith et al. Reported similar findings. A second sentence.", "Smith et al. Reported similar findings.")]
+        [InlineData("Drugs (e.g. Aspirin) help. A second sentence.", "Drugs (e.g. Aspirin) help.")]
+        [InlineData("Aspirin vs. Placebo was tested. A second sentence.", "Aspirin vs. Placebo was tested.")]
+        [InlineData("Dr. Jones saw the patient. A second sentence.", "Dr. Jones saw the patient.")]
+        [InlineData("The dose is 0.5 mg/kg twice daily. A second sentence.", "The dose is 0.5 mg/kg twice daily.")]
+        [InlineData("Levels rose by 2.5%. A second sentence.", "Levels rose by 2.5%.")]
+        [InlineData("It was shown in a trial (see Fig. 2. for details). A second sentence.", "It was shown in a trial (see Fig. 2. for details).")]
+        public void Should_Keep_Abbreviations_Decimals_And_Parentheses_Inside_The_Sentence(string text, string first)
+        {
+            Assert.Equal([first, "A second sentence."], Split(text));
+        }
+
+        [Fact]
+        public void Should_Keep_Bracketed_Citations_With_Their_Sentence()
+        {
+            Assert.Equal(
+                ["Statins lower LDL cholesterol.[12]", "They reduce events. [3, 4]", "A third one."],
+                Split("Statins lower LDL cholesterol.[12] They reduce events. [3, 4] A third one."));
+        }
+
+        [Fact]
+        public void Should_Split_Inline_Pseudo_Bullets_Of_Nih_Pages()
+        {
+            var text = "Key Points\n - Adult ALL is a type of cancer.    - Leukemia may affect red blood cells.    - Signs include fever";
+            Assert.Equal(["Key Points", "Adult ALL is a type of cancer.", "Leukemia may affect red blood cells.", "Signs include fever"], Split(text));
+        }
+
+        [Fact]
+        public void Should_Split_Items_Of_A_List_After_A_Colon()
+        {
+            Assert.Equal(
+                ["Symptoms may include:", "fatigue", "weakness", "pale skin"],
+                Split("Symptoms may include: - fatigue - weakness - pale skin"));
+        }
+
+        [Fact]
+        public void Should_Split_Line_Lists_And_Numbered_Steps()
+        {
+            Assert.Equal(
+                ["Steps:", "Assess the airway", "2. Give oxygen", "Call for help"],
+                Split("Steps:\n- Assess the airway\n2. Give oxygen\n* Call for help"));
+        }
+
+        [Fact]
+        public void Should_Join_Hard_Wrapped_Lines_And_Split_Paragraphs()
+        {
+            Assert.Equal(
+                ["This sentence is wrapped over\ntwo lines in the file.", "A new paragraph"],
+                Split("This sentence is wrapped over\ntwo lines in the file.\n\nA new paragraph"));
+        }
+
+        [Fact]
+        public void Should_Not_End_A_Sentence_Before_A_Lower_Case_Word()
+        {
+            Assert.Single(Split("Use approx. five tablets in total."));
+        }
+
+        [Fact]
+        public void Should_Return_Offsets_Into_The_Text_Given()
+        {
+            const string text = "One sentence here. Another one there.";
+            var spans = SentenceSplitter.Split(text);
+            Assert.Equal("Another one there.", text[spans[1].Start..spans[1].End]);
+        }
+    }
+}
