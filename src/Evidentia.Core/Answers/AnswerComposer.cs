@@ -55,10 +55,9 @@ public sealed class AnswerComposer(ComposerOptions options)
     {
         var groups = new List<(HashSet<string> Words, List<ScoredPassage> Members)>();
         var perDocument = new Dictionary<Documents.DocumentKey, int>();
-        var floor = options.MinRelevance / 2;
         foreach (var candidate in usable)
         {
-            if (candidate.Relevance < floor)
+            if (candidate.Relevance < options.MinRelevance)
             {
                 continue;
             }
@@ -122,7 +121,10 @@ public sealed class AnswerComposer(ComposerOptions options)
     private bool IsStatement(string sentence) =>
         sentence.Length >= options.MinSentenceLength
         && sentence.Length <= options.MaxSentenceLength
-        && sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= options.MinWords
+        && sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is var words
+        && words >= options.MinWords
+        // A line without closing punctuation is a label, a link title or a list fragment unless it is long.
+        && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”' || words >= 12)
         && !sentence.EndsWith('?')
         && !sentence.EndsWith(':');
 

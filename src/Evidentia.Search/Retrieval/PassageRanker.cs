@@ -9,6 +9,8 @@ namespace Evidentia.Search.Retrieval;
 /// question's idf-weighted terms found in the sentence or in what frames it (its document's title and
 /// question, its section heading); its score adds the document's BM25 rank, the sentence's own coverage,
 /// and small preferences for stronger evidence and for sentences early in their document.
+/// The anchor of a question is its rarest term that the best document contains (usually the condition or
+/// drug asked about); sentences of documents without it are off-focus, and their relevance is quartered.
 /// </summary>
 public sealed class PassageRanker(Analyzer analyzer)
 {
@@ -27,6 +29,7 @@ public sealed class PassageRanker(Analyzer analyzer)
 
         var topScore = hits[0].Score;
         var ranked = new List<ScoredPassage>();
+        var anchor = documents.TryGetValue(hits[0].Key, out var best) ? Anchor(questionTerms, idf, best) : null;
         foreach (var hit in hits)
         {
             if (!documents.TryGetValue(hit.Key, out var document))
@@ -37,6 +40,7 @@ public sealed class PassageRanker(Analyzer analyzer)
             var frame = QueryTerms.Set(analyzer, document.Title + " " + string.Join(' ', document.Fields.GetValueOrDefault(DocumentFields.Question) ?? []));
             var headings = document.Sections.Select(s => QueryTerms.Set(analyzer, s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
+            var onFocus = anchor is null || frame.Contains(anchor) || QueryTerms.Set(analyzer, document.Text).Contains(anchor);
             for (var i = 0; i < document.Passages.Count; i++)
             {
                 var passage = document.Passages[i];
@@ -58,11 +62,17 @@ public sealed class PassageRanker(Analyzer analyzer)
 
                 var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total)
                     + EvidenceBonus(document.EvidenceLevel) - (0.005 * Math.Min(i, 10));
-                ranked.Add(new ScoredPassage(document, passage, score, framed / total));
+                ranked.Add(new ScoredPassage(document, passage, score, framed / total * (onFocus ? 1 : 0.25)));
             }
         }
 
         return ranked;
+    }
+
+    private string? Anchor(IReadOnlyList<(string Term, int Count)> questionTerms, IReadOnlyDictionary<string, double> idf, Document best)
+    {
+        var words = QueryTerms.Set(analyzer, best.Title + " " + best.Text + " " + string.Join(' ', best.Fields.GetValueOrDefault(DocumentFields.Question) ?? []));
+        return questionTerms.Select(t => t.Term).Where(words.Contains).OrderByDescending(t => idf.GetValueOrDefault(t)).FirstOrDefault();
     }
 
     // Stronger evidence leads when the rest is close.

@@ -1,0 +1,95 @@
+using Evidentia.Ingestion;
+using Evidentia.Tests.Support;
+
+namespace Evidentia.Tests.Ingestion;
+
+public class IngestorTests
+{
+    private static Task<IngestReport> Ingest(TestWorkspace test, params string[] paths) =>
+        new Ingestor(test.Workspace.Store).IngestAsync(paths, null, null, null, CancellationToken.None);
+
+    [Fact]
+    public async Task Should_Change_Nothing_When_The_Same_File_Is_Ingested_Again()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var file = test.Folder.File("in/docs.jsonl", """{"id": "1", "text": "A sentence."}""" + "\n" + """{"id": "2", "text": "Another one."}""");
+        var first = await Ingest(test, file);
+        var sequence = await test.Workspace.Store.GetLastSequenceAsync(CancellationToken.None);
+
+        var second = await Ingest(test, file);
+        Assert.Equal(2, first.Written.Added);
+        Assert.Equal((0, 0, 2), (second.Written.Added, second.Written.Replaced, second.Written.Unchanged));
+        Assert.Equal(sequence, await test.Workspace.Store.GetLastSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_Replace_A_Changed_Document_Everywhere()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var file = test.Folder.File("in/docs.jsonl", """{"id": "1", "title": "Zinc", "text": "Zinc is a mineral."}""");
+        await Ingest(test, file);
+        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
+        File.WriteAllText(file, """{"id": "1", "title": "Zinc", "text": "Zinc deficiency impairs taste."}""");
+
+        var report = await Ingest(test, file);
+        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
+
+        Assert.Equal(1, report.Written.Replaced);
+        var stored = Assert.Single(await test.Workspace.Store.GetAsync([new("local", "1")], CancellationToken.None));
+        Assert.Equal("Zinc deficiency impairs taste.", stored.Text);
+        Assert.Empty(test.Workspace.Searcher.Search("mineral", 10));
+        Assert.Single(test.Workspace.Searcher.Search("taste", 10));
+    }
+
+    [Fact]
+    public async Task Should_Skip_A_Malformed_File_Whole_And_Ingest_The_Rest()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        test.Folder.File("in/good.md", "---\ntitle: Good\n---\nA good document.");
+        test.Folder.File("in/bad.xml", "<PubmedArticleSet><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>T</ArticleTitle></Article></MedlineCitation><MedlineCitation><PMID>2</Oops></PubmedArticleSet>");
+        test.Folder.File("in/readme.bin", "binary");
+
+        var report = await Ingest(test, test.Folder.Combine("in"));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.EndsWith("bad.xml", problem.File, StringComparison.Ordinal);
+        Assert.Equal(1, problem.Line);
+        Assert.Equal(1, report.Written.Added);
+        Assert.Equal(1, report.Skipped["file skipped: unrecognised file type"]);
+        Assert.Equal(["local"], (await test.Workspace.Store.GetStatsAsync(CancellationToken.None)).Select(s => s.Collection));
+    }
+
+    [Fact]
+    public async Task Should_Read_Only_The_Corpus_Of_A_Dataset_Folder()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        test.Folder.File("data/mediqa/answers_corpus.jsonl", """{"id": "a1", "url": "https://www.nih.gov/x", "text": "An answer sentence here."}""");
+        test.Folder.File("data/mediqa/dev.jsonl", """{"qid": "q1", "question": "Not a document"}""");
+        test.Folder.File("data/mediqa/README.md", "# About the dataset");
+
+        var report = await Ingest(test, test.Folder.Combine("data"));
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(1, report.DocumentsRead);
+        Assert.Equal(1, report.Skipped["file skipped: benchmark questions or judgments, not documents"]);
+        Assert.Equal(1, report.Skipped["file skipped: dataset folder: only its document corpus is read"]);
+    }
+
+    [Fact]
+    public async Task Should_Fail_Before_Reading_When_A_Path_Is_Missing()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var good = test.Folder.File("in/docs.jsonl", """{"id": "1", "text": "A sentence."}""");
+        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => Ingest(test, good, test.Folder.Combine("missing")));
+        Assert.Contains("missing", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await test.Workspace.Store.GetLastSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_Reject_An_Unknown_Format()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            new Ingestor(test.Workspace.Store).IngestAsync([test.Folder.Path], "docx", null, null, CancellationToken.None));
+    }
+}
