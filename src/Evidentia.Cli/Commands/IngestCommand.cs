@@ -52,6 +52,7 @@ public static class IngestCommand
                     problems = report.Problems.Select(p => new { file = p.File, line = p.Line, message = p.Message }),
                     seconds = Math.Round(report.Elapsed.TotalSeconds, 2),
                 }));
+                IngestSummary.WriteProblems(report);
             }
             else
             {

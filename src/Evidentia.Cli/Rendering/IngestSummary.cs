@@ -26,6 +26,12 @@ public static class IngestSummary
         table.AddRow("Time", $"{report.Elapsed.TotalSeconds:N1} s");
         table.AddRow("Data folder", Markup.Escape(folder.Path));
         console.Write(table);
+        WriteProblems(report);
+    }
+
+    /// <summary>The problems, with file and line, on standard error (the first few, then a count).</summary>
+    public static void WriteProblems(IngestReport report)
+    {
         foreach (var problem in report.Problems.Take(ProblemsShown))
         {
             Consoles.Error.MarkupLineInterpolated($"[red]problem:[/] {problem}");

@@ -18,8 +18,8 @@ public static class AnswerJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new AudienceConverter());
+        options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
