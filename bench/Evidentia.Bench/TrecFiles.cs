@@ -66,7 +66,8 @@ public static class TrecFiles
     private static string WriteQueries(string outDir, string name, IEnumerable<(string Id, string Text)> queries)
     {
         var path = Path.Combine(outDir, name + ".queries.jsonl");
-        File.WriteAllLines(path, queries.Select(q => JsonSerializer.Serialize(new { id = q.Id, text = q.Text })));
+        // A question without text (one LiveQA paraphrase is empty) cannot be searched; it scores 0 as a missing query.
+        File.WriteAllLines(path, queries.Where(q => !string.IsNullOrWhiteSpace(q.Text)).Select(q => JsonSerializer.Serialize(new { id = q.Id, text = q.Text })));
         return path;
     }
 

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Evidentia.Cli;
+using Evidentia.Core;
+using Evidentia.Ingestion;
+
+namespace Evidentia.Bench;
+
+/// <summary>
+/// The data the benchmarks run on: every corpus of <c>../shared/data</c> ingested into one data folder
+/// (reused between runs when <c>EVIDENTIA_BENCH_DATA</c> names one), and the dev questions as queries.
+/// </summary>
+public static class BenchData
+{
+    public static string SharedData =>
+        DefaultCorpus.FindSharedData() ?? throw new InvalidOperationException("../shared/data is missing: the benchmarks run on the real corpora.");
+
+    /// <summary>Opens a workspace holding every shared corpus, ingesting it first when the folder is new.</summary>
+    public static async Task<Workspace> OpenCorpusAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("EVIDENTIA_BENCH_DATA") ?? Path.Combine(Path.GetTempPath(), "evidentia-bench-data");
+        var workspace = await Workspace.OpenAsync(new DataFolder(path), CancellationToken.None);
+        if (await workspace.Store.GetLastSequenceAsync(CancellationToken.None) == 0)
+        {
+            await new Ingestor(workspace.Store).IngestAsync([SharedData], null, null, null, CancellationToken.None);
+        }
+
+        await workspace.SyncIndexAsync(rebuild: false, null, CancellationToken.None);
+        return workspace;
+    }
+
+    /// <summary>Dev questions of LiveQA-Med (paraphrases), MEDIQA and BioASQ, in a fixed order.</summary>
+    public static IReadOnlyList<string> Questions()
+    {
+        var data = SharedData;
+        static IEnumerable<JsonElement> Lines(string path) => File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone());
+        return Lines(Path.Combine(data, "liveqa_med", "dev.jsonl")).Select(q => q.GetProperty("nist_paraphrase").GetString())
+            .Concat(Lines(Path.Combine(data, "mediqa2019_qa", "dev.jsonl")).Select(q => q.GetProperty("question").GetString()))
+            .Concat(Lines(Path.Combine(data, "bioasq", "dev.jsonl")).Take(200).Select(q => q.GetProperty("question").GetString()))
+            .Where(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 2000)
+            .Select(q => q!)
+            .ToList();
+    }
+}
