@@ -33,7 +33,9 @@ public static class AnswerRenderer
         console.MarkupLine("[bold underline]References[/]");
         foreach (var r in answer.References)
         {
-            var meta = string.Join(", ", new[] { r.Source, r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
+            var year = r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Citation-style sources often carry the year already ("… Geneva: WHO; 2021").
+            var meta = string.Join(", ", new[] { r.Source, r.Source?.Contains(year ?? "\0", StringComparison.Ordinal) == true ? null : year }.Where(s => !string.IsNullOrEmpty(s)));
             console.MarkupLine(
                 $" [bold]{r.N}.[/] [black on {Colour(r.EvidenceLevel)}] {Markup.Escape(r.EvidenceLevel.Label())} [/] {Markup.Escape(r.Title)}" +
                 (meta.Length > 0 ? $" [grey]({Markup.Escape(meta)})[/]" : "") +
