@@ -10,8 +10,11 @@ namespace Evidentia.Cli;
 /// <summary>An open data folder: the SQLite store and the Lucene index derived from it.</summary>
 public sealed class Workspace : IAsyncDisposable
 {
-    private Workspace(DataFolder folder, SqliteDocumentStore store, SearchIndex index)
+    private readonly FileStream _lock;
+
+    private Workspace(DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SearchIndex index)
     {
+        _lock = folderLock;
         Folder = folder;
         Store = store;
         Index = index;
@@ -33,14 +36,21 @@ public sealed class Workspace : IAsyncDisposable
     public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken)
     {
         folder.EnsureExists();
-        var store = await SqliteDocumentStore.OpenAsync(folder.DatabasePath, cancellationToken);
+        var folderLock = Lock(folder);
+        SqliteDocumentStore? store = null;
         try
         {
-            return new Workspace(folder, store, SearchIndex.Open(folder.IndexPath));
+            store = await SqliteDocumentStore.OpenAsync(folder.DatabasePath, cancellationToken);
+            return new Workspace(folder, folderLock, store, SearchIndex.Open(folder.IndexPath));
         }
         catch
         {
-            await store.DisposeAsync();
+            if (store is not null)
+            {
+                await store.DisposeAsync();
+            }
+
+            await folderLock.DisposeAsync();
             throw;
         }
     }
@@ -56,5 +66,20 @@ public sealed class Workspace : IAsyncDisposable
         Searcher.Dispose();
         Index.Dispose();
         await Store.DisposeAsync();
+        await _lock.DisposeAsync();
+    }
+
+    // One process at a time owns a data folder: its index has one writer. An exclusive open is an advisory
+    // lock (flock) on Linux, released by the OS when the process ends, however it ends.
+    private static FileStream Lock(DataFolder folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder.Path, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"The data folder {folder.Path} is in use by another Evidentia process; wait for it to finish.", e);
+        }
     }
 }

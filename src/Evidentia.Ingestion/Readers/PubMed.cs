@@ -5,6 +5,10 @@ namespace Evidentia.Ingestion.Readers;
 /// <summary>What the PubMed-based readers share: links and titles for abstracts that come without one.</summary>
 internal static class PubMed
 {
+    /// <summary>An abstract label as a heading: "BACKGROUND" becomes "Background".</summary>
+    public static string SectionHeading(string? label) =>
+        string.IsNullOrWhiteSpace(label) ? "" : char.ToUpperInvariant(label[0]) + label[1..].ToLowerInvariant();
+
     public static string Url(string pmid) => $"https://pubmed.ncbi.nlm.nih.gov/{Uri.EscapeDataString(pmid)}/";
 
     /// <summary>The first sentence of <paramref name="text"/>, cut at a word boundary near 160 characters.</summary>

@@ -17,7 +17,7 @@ public sealed class PubMedQaReader : IDocumentReader
         {
             var pmid = e.Required("pmid");
             var sections = e.TryGetProperty("sections", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.Array
-                ? s.EnumerateArray().Select(x => new SourceSection(Heading(x.String("label")), x.String("text") ?? "")).ToList()
+                ? s.EnumerateArray().Select(x => new SourceSection(PubMed.SectionHeading(x.String("label")), x.String("text") ?? "")).ToList()
                 : [];
             if (sections.All(x => string.IsNullOrWhiteSpace(x.Text)))
             {
@@ -35,8 +35,4 @@ public sealed class PubMedQaReader : IDocumentReader
                 fields: new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Mesh] = e.Strings("meshes") },
                 origin: origin);
         });
-
-    // "BACKGROUND" -> "Background"
-    private static string Heading(string? label) =>
-        string.IsNullOrWhiteSpace(label) ? "" : char.ToUpperInvariant(label[0]) + label[1..].ToLowerInvariant();
 }

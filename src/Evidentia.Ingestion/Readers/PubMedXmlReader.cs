@@ -67,7 +67,7 @@ public sealed class PubMedXmlReader : IDocumentReader
         var article = citation.Element("Article");
         var title = article?.Element("ArticleTitle")?.Value;
         var sections = article?.Element("Abstract")?.Elements("AbstractText")
-            .Select(a => new SourceSection(Label(a.Attribute("Label")?.Value), a.Value))
+            .Select(a => new SourceSection(PubMed.SectionHeading(a.Attribute("Label")?.Value), a.Value))
             .ToList() ?? [];
         if (string.IsNullOrWhiteSpace(title) && sections.Count == 0)
         {
@@ -101,7 +101,4 @@ public sealed class PubMedXmlReader : IDocumentReader
         var text = date?.Element("Year")?.Value ?? date?.Element("MedlineDate")?.Value;
         return text is { Length: >= 4 } && int.TryParse(text.AsSpan(0, 4), out var year) ? year : null;
     }
-
-    private static string Label(string? label) =>
-        string.IsNullOrWhiteSpace(label) ? "" : char.ToUpperInvariant(label[0]) + label[1..].ToLowerInvariant();
 }

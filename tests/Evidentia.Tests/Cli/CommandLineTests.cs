@@ -164,4 +164,14 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("3 documents", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_Say_So_When_Another_Process_Uses_The_Data_Folder()
+    {
+        await IngestDemoAsync();
+        await using var holder = await Evidentia.Cli.Workspace.OpenAsync(new Evidentia.Core.DataFolder(Data), CancellationToken.None);
+        var result = await CliProcess.RunAsync("--data", Data, "search", "pneumonia");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("in use by another Evidentia process", Evidentia.Core.Text.WhitespaceNormalizer.CollapseAll(result.Error), StringComparison.Ordinal);
+    }
 }
