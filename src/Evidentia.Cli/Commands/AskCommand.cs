@@ -21,6 +21,7 @@ public static class AskCommand
             DefaultValueFactory = _ => Audience.Physician,
             HelpName = "ROLE",
         };
+        audience.AcceptOnlyFromAmong([.. Enum.GetNames<Audience>().Select(n => n.ToLowerInvariant())]);
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON (the contract of the API)." };
         var questions = new Option<string?>("--questions") { Description = "Batch mode: JSON Lines of {\"id\", \"text\"}.", HelpName = "FILE.jsonl" };
         var output = new Option<string?>("--out") { Description = "Batch mode: where to write one answer JSON a line.", HelpName = "ANSWERS.jsonl" };

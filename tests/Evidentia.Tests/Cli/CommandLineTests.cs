@@ -62,6 +62,14 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_Should_Reject_An_Unknown_Audience_As_Bad_Input()
+    {
+        var result = await CliProcess.RunAsync("--data", Data, "ask", "What is gout?", "--audience", "alien");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("physician", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_Should_Reject_A_Question_Over_2000_Characters_Before_Any_Work()
     {
         var result = await CliProcess.RunAsync("--data", Data, "ask", new string('a', 2001));
