@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Evidentia.Core.Questions;
+
+namespace Evidentia.Tests.Questions;
+
+public class QuestionAnalyzerTests
+{
+    public static TheoryData<string, bool> EmergencySet()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Questions", "emergency-set.jsonl")))
+        {
+            var e = JsonDocument.Parse(line).RootElement;
+            data.Add(e.GetProperty("text").GetString()!, e.GetProperty("emergency").GetBoolean());
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_Emergency_Set_Should_Hold_At_Least_30_Emergencies_And_30_Look_Alikes()
+    {
+        var set = EmergencySet().Select(row => (bool)row[1]).ToList();
+        Assert.True(set.Count(e => e) >= 30);
+        Assert.True(set.Count(e => !e) >= 30);
+    }
+
+    [Theory]
+    [MemberData(nameof(EmergencySet))]
+    public void Should_Flag_Emergencies_And_Only_Emergencies(string question, bool emergency) =>
+        Assert.Equal(emergency, QuestionAnalyzer.Analyze(question).IsEmergency);
+
+    [Theory]
+    [InlineData("What is the treatment for Noonan syndrome?", QuestionType.Treatment, "Noonan syndrome")]
+    [InlineData("How is gout diagnosed?", QuestionType.Diagnosis, "gout")]
+    [InlineData("What is the dose of amoxicillin for children?", QuestionType.Dose, "amoxicillin children")]
+    [InlineData("What causes Marfan syndrome?", QuestionType.Cause, "Marfan syndrome")]
+    [InlineData("What are the symptoms of Lyme disease?", QuestionType.Symptoms, "Lyme disease")]
+    [InlineData("What is the outlook for people with ALS?", QuestionType.Prognosis, "ALS")]
+    [InlineData("How can I prevent kidney stones?", QuestionType.Prevention, "kidney stones")]
+    [InlineData("Is cystic fibrosis inherited?", QuestionType.Genetics, "cystic fibrosis")]
+    [InlineData("How many people are affected by Gaucher disease?", QuestionType.Frequency, "affected Gaucher disease")]
+    [InlineData("What is (are) Cowden syndrome ?", QuestionType.Definition, "Cowden syndrome")]
+    [InlineData("Do zolmitriptan tablets contain gluten?", QuestionType.DrugInformation, "zolmitriptan tablets contain gluten")]
+    [InlineData("Is metformin better than insulin for type 2 diabetes?", QuestionType.Comparison, "metformin better insulin 2 diabetes")]
+    public void Should_Tell_The_Type_And_Focus(string question, QuestionType type, string focus)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question);
+        Assert.Equal((type, focus), (analysis.Type, analysis.Focus));
+    }
+}
