@@ -12,9 +12,10 @@ public sealed class Workspace : IAsyncDisposable
 {
     private readonly FileStream _lock;
 
-    private Workspace(DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SearchIndex index)
+    private Workspace(DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SqliteConversationStore conversations, SearchIndex index)
     {
         _lock = folderLock;
+        Conversations = conversations;
         Folder = folder;
         Store = store;
         Index = index;
@@ -24,6 +25,8 @@ public sealed class Workspace : IAsyncDisposable
     public DataFolder Folder { get; }
 
     public SqliteDocumentStore Store { get; }
+
+    public SqliteConversationStore Conversations { get; }
 
     public SearchIndex Index { get; }
 
@@ -38,13 +41,20 @@ public sealed class Workspace : IAsyncDisposable
         folder.EnsureExists();
         var folderLock = Lock(folder);
         SqliteDocumentStore? store = null;
+        SqliteConversationStore? conversations = null;
         try
         {
             store = await SqliteDocumentStore.OpenAsync(folder.DatabasePath, cancellationToken);
-            return new Workspace(folder, folderLock, store, SearchIndex.Open(folder.IndexPath));
+            conversations = await SqliteConversationStore.OpenAsync(folder.DatabasePath, cancellationToken);
+            return new Workspace(folder, folderLock, store, conversations, SearchIndex.Open(folder.IndexPath));
         }
         catch
         {
+            if (conversations is not null)
+            {
+                await conversations.DisposeAsync();
+            }
+
             if (store is not null)
             {
                 await store.DisposeAsync();
@@ -59,12 +69,13 @@ public sealed class Workspace : IAsyncDisposable
     public Task<int> SyncIndexAsync(bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken) =>
         IndexSynchronizer.SyncAsync(Store, Index, rebuild, progress, cancellationToken);
 
-    public AnswerEngine CreateAnswerEngine() => new(Store, Searcher, SearchOptions, new AnswerComposer(ComposerOptions));
+    public AnswerEngine CreateAnswerEngine() => new(Store, Searcher, SearchOptions, new AnswerComposer(ComposerOptions), Conversations);
 
     public async ValueTask DisposeAsync()
     {
         Searcher.Dispose();
         Index.Dispose();
+        await Conversations.DisposeAsync();
         await Store.DisposeAsync();
         await _lock.DisposeAsync();
     }

@@ -1,36 +1,145 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Evidentia.Core.Answers;
+using Evidentia.Core.Conversations;
 using Evidentia.Core.Documents;
+using Evidentia.Core.Questions;
+using Evidentia.Core.Text;
 using Evidentia.Search.Retrieval;
 
 namespace Evidentia.Search;
 
-/// <summary>Answers a question: retrieve documents, rank their sentences, compose a cited answer.</summary>
-public sealed class AnswerEngine(IDocumentStore store, DocumentSearcher searcher, SearchOptions options, AnswerComposer composer)
+/// <summary>
+/// Answers a question: analyse it (completing a follow-up with its thread), retrieve documents, rank their
+/// sentences, compose a cited answer, and attach related questions and follow-ups the corpus can answer.
+/// </summary>
+public sealed partial class AnswerEngine(
+    IDocumentStore store, DocumentSearcher searcher, SearchOptions options, AnswerComposer composer, IConversationStore? conversations = null)
 {
+    private const int RelatedQuestions = 6;
+    private const int SuggestedFollowUps = 4;
+
     private readonly PassageRanker _ranker = new(searcher.Index.IndexAnalyzer);
 
+    /// <summary>Answers a question asked outside any conversation.</summary>
     /// <exception cref="ArgumentException">The question is empty or too long (see <see cref="QuestionRules"/>).</exception>
-    public async Task<Answer> AskAsync(string question, Audience audience, string? questionId, CancellationToken cancellationToken)
+    public Task<Answer> AskAsync(string question, Audience audience, string? questionId, CancellationToken cancellationToken) =>
+        AskAsync(new QuestionInput(question, audience) { QuestionId = questionId }, cancellationToken);
+
+    /// <summary>Answers a question; with a conversation id, a follow-up inherits its thread's focus and the turn is kept.</summary>
+    /// <exception cref="ArgumentException">The question is empty or too long (see <see cref="QuestionRules"/>).</exception>
+    public async Task<Answer> AskAsync(QuestionInput input, CancellationToken cancellationToken)
     {
-        if (QuestionRules.Validate(question) is { } error)
+        if (QuestionRules.Validate(input.Text) is { } error)
         {
-            throw new ArgumentException(error, nameof(question));
+            throw new ArgumentException(error, nameof(input));
         }
 
         var clock = Stopwatch.StartNew();
-        var hits = searcher.Search(question, options.AnswerDocuments);
+        var turns = input.ConversationId is { } id && conversations is not null
+            ? await conversations.GetTurnsAsync(id, cancellationToken)
+            : [];
+        var (analysis, searchedAs) = FollowUps.Resolve(turns.Count > 0 ? turns[^1] : null, input.Text, QuestionAnalyzer.Analyze(input.Text));
+
+        var hits = searcher.Search(searchedAs, options.AnswerDocuments);
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
-        var terms = QueryTerms.Analyze(searcher.QuestionAnalyzer, question);
+        var terms = QueryTerms.Analyze(searcher.QuestionAnalyzer, searchedAs);
         var passages = _ranker.Rank(terms, searcher.Idf(terms.Select(t => t.Term)), hits, documents);
+        var definitions = input.Audience == Audience.Patient ? await DefinitionsAsync(passages, cancellationToken) : [];
         var retrieve = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        var answer = composer.Compose(question, audience, passages, questionId);
+        var request = new AnswerRequest(input.Text, input.Audience, analysis)
+        {
+            QuestionId = input.QuestionId,
+            ConversationId = input.ConversationId,
+            EffectiveQuestion = searchedAs,
+        };
+        var answer = composer.Compose(request, passages, definitions);
+        answer = answer with
+        {
+            RelatedQuestions = Related(input, searchedAs),
+            FollowUps = answer.References.Count > 0 ? Suggestions(input.Text, answer.References[0], analysis) : [],
+        };
         var compose = clock.Elapsed.TotalMilliseconds;
+
+        if (input.ConversationId is { } conversationId && conversations is not null)
+        {
+            await conversations.AppendAsync(
+                new ConversationTurn(conversationId, turns.Count + 1, input.Text, searchedAs, analysis.Type, analysis.Focus, answer.Id), cancellationToken);
+        }
+
         return answer with
         {
             TimingsMs = new Dictionary<string, double> { ["retrieve"] = Math.Round(retrieve, 2), ["compose"] = Math.Round(compose, 2) },
         };
     }
+
+    // The nearest indexed questions, one per wording, leading to their own answers.
+    private IReadOnlyList<RelatedQuestion> Related(QuestionInput input, string searchedAs)
+    {
+        var asked = Normalize(input.Text);
+        return searcher.SearchQuestions(searchedAs, 40)
+            .Where(h => Normalize(h.Question) != asked)
+            // "… Noonan syndrome 1?", "… Noonan syndrome 2?": one of a numbered series is enough.
+            .DistinctBy(h => Digits().Replace(Normalize(h.Question), ""))
+            .Take(RelatedQuestions)
+            .Select(h => new RelatedQuestion(Tidy(h.Question), AnswerComposer.AnswerId(Tidy(h.Question), input.Audience)))
+            .ToList();
+    }
+
+    // Other questions about the focus of the main reference that the corpus answers (citable documents).
+    private IReadOnlyList<string> Suggestions(string question, Reference main, QuestionAnalysis analysis)
+    {
+        var asked = Normalize(question);
+        return searcher.SearchQuestions(analysis.Focus ?? main.Title, 60)
+            .Where(h => h.Citable && string.Equals(h.Title, main.Title, StringComparison.OrdinalIgnoreCase) && Normalize(h.Question) != asked)
+            .Where(h => QuestionAnalyzer.Analyze(h.Question).Type != analysis.Type)
+            .DistinctBy(h => h.QuestionType ?? Normalize(h.Question))
+            .Take(SuggestedFollowUps)
+            .Select(h => Tidy(h.Question))
+            .ToList();
+    }
+
+    // Plain-language definitions (MedQuAD overview documents) of terms in the best candidate sentences.
+    private async Task<IReadOnlyList<Definition>> DefinitionsAsync(IReadOnlyList<ScoredPassage> passages, CancellationToken cancellationToken)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in passages.OrderByDescending(p => p.Score).Take(30))
+        {
+            var words = Word().Matches(passage.Text).Select(m => m.Value.ToLowerInvariant()).ToList();
+            for (var n = 1; n <= 3; n++)
+            {
+                for (var i = 0; i + n <= words.Count; i++)
+                {
+                    terms.Add(string.Join(' ', words.Skip(i).Take(n)));
+                }
+            }
+        }
+
+        var found = searcher.FindDefinitions(terms);
+        var documents = (await store.GetAsync(found.Values.Distinct().ToList(), cancellationToken)).ToDictionary(d => d.Key);
+        var definitions = new List<Definition>();
+        // Longer terms first: "sickle cell anemia" before "anemia".
+        foreach (var (term, key) in found.OrderByDescending(f => f.Key.Length))
+        {
+            if (documents.TryGetValue(key, out var document) && document.Passages.Count > 0)
+            {
+                definitions.Add(new Definition(term, new ScoredPassage(document, document.Passages[0], 0, 1)));
+            }
+        }
+
+        return definitions;
+    }
+
+    private static string Normalize(string question) => WhitespaceNormalizer.CollapseAll(Word().Replace(question.ToLowerInvariant(), m => m.Value)).Trim(' ', '?', '.');
+
+    // MedQuAD questions read "What is (are) X ?": shown as written, without the space before the mark.
+    private static string Tidy(string question) => WhitespaceNormalizer.CollapseAll(question).Replace(" ?", "?", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-]*")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\s*\d+")]
+    private static partial Regex Digits();
 }

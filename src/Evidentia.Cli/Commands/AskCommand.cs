@@ -23,11 +23,16 @@ public static class AskCommand
         };
         audience.AcceptOnlyFromAmong([.. Enum.GetNames<Audience>().Select(n => n.ToLowerInvariant())]);
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON (the contract of the API)." };
+        var conversation = new Option<string?>("--conversation")
+        {
+            Description = "Continue a conversation: a follow-up (\"and in children?\") inherits its focus. Every answer prints its conversation id.",
+            HelpName = "ID",
+        };
         var questions = new Option<string?>("--questions") { Description = "Batch mode: JSON Lines of {\"id\", \"text\"}.", HelpName = "FILE.jsonl" };
         var output = new Option<string?>("--out") { Description = "Batch mode: where to write one answer JSON a line.", HelpName = "ANSWERS.jsonl" };
         var command = new Command("ask", "Answer a question from the indexed sources; every sentence is cited to an exact quote.")
         {
-            question, audience, json, questions, output,
+            question, audience, json, conversation, questions, output,
         };
         command.Validators.Add(r =>
         {
@@ -75,7 +80,8 @@ public static class AskCommand
                 return problems == 0 ? ExitCodes.Ok : ExitCodes.CompletedWithProblems;
             }
 
-            var answer = await engine.AskAsync(text!, role, null, cancellationToken);
+            var conversationId = result.GetValue(conversation) ?? NewConversationId();
+            var answer = await engine.AskAsync(new QuestionInput(text!, role) { ConversationId = conversationId }, cancellationToken);
             if (result.GetValue(json))
             {
                 Consoles.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(answer, AnswerJson.Indented));
@@ -89,4 +95,6 @@ public static class AskCommand
         }));
         return command;
     }
+
+    private static string NewConversationId() => "c-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -4,33 +4,54 @@ using Spectre.Console;
 
 namespace Evidentia.Cli.Rendering;
 
-/// <summary>An answer as a terminal reader wants it: bold bottom line, cited bullets, references with evidence level.</summary>
+/// <summary>
+/// An answer as a terminal reader wants it: the urgent-care message first for an emergency, the bold bottom
+/// line, the sections with cited bullets (numbered steps for an algorithm summary), references with evidence
+/// level, related questions and follow-ups.
+/// </summary>
 public static class AnswerRenderer
 {
     public static void Write(IAnsiConsole console, Answer answer)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(answer.Question)}[/]").LeftJustified());
-        if (answer.Outcome != AnswerOutcome.Answered)
+        if (answer.SearchedAs is { } searched)
+        {
+            console.MarkupLineInterpolated($"[grey]Searched as: {searched}[/]");
+        }
+
+        if (answer.Outcome == AnswerOutcome.Emergency)
+        {
+            console.Write(new Panel(Markup.Escape(answer.Reason ?? AnswerComposer.UrgentCareMessage)).Header("[bold]Seek urgent care[/]").BorderColor(Color.Red));
+        }
+        else if (answer.Outcome != AnswerOutcome.Answered)
         {
             console.MarkupLineInterpolated($"[yellow bold]{Label(answer.Outcome)}[/]");
             console.MarkupLineInterpolated($"[yellow]{answer.Reason}[/]");
-            return;
         }
 
-        console.MarkupLine("[bold underline]Bottom line[/]");
-        console.MarkupLine("[bold]" + string.Join(" ", answer.BottomLine.Select(Sentence)) + "[/]");
+        if (answer.BottomLine.Count > 0)
+        {
+            console.MarkupLine("[bold underline]Bottom line[/]");
+            console.MarkupLine("[bold]" + string.Join(" ", answer.BottomLine.Select(Sentence)) + "[/]");
+        }
+
         foreach (var section in answer.Sections)
         {
             console.WriteLine();
             console.MarkupLineInterpolated($"[bold underline]{section.Heading}[/]");
-            foreach (var item in section.Items)
+            var numbered = section.Heading == SectionPlans.AlgorithmHeading;
+            foreach (var (item, i) in section.Items.Select((item, i) => (item, i)))
             {
-                console.MarkupLine(" • " + Sentence(item));
+                console.MarkupLine((numbered ? $" {i + 1}. " : " • ") + Sentence(item));
             }
         }
 
-        console.WriteLine();
-        console.MarkupLine("[bold underline]References[/]");
+        if (answer.References.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold underline]References[/]");
+        }
+
         foreach (var r in answer.References)
         {
             var year = r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -42,9 +63,32 @@ public static class AnswerRenderer
                 (r.Url is null ? "" : $"\n    [link={Markup.Escape(r.Url)}]{Markup.Escape(r.Url)}[/] [grey]{Markup.Escape(r.Collection)}/{Markup.Escape(r.DocumentId)}[/]"));
         }
 
+        List("Related questions", answer.RelatedQuestions.Select(q => q.Text));
+        List("Follow-up questions", answer.FollowUps);
         console.WriteLine();
         console.MarkupLine("[grey]Quotes with exact offsets: --json. Educational use; pending human review. It supports, and does not replace, clinical judgement.[/]");
+        if (answer.ConversationId is { } conversation)
+        {
+            console.MarkupLineInterpolated($"[grey]Follow up with: evidentia ask \"…\" --conversation {conversation}[/]");
+        }
+
         console.MarkupLineInterpolated($"[grey]retrieve {answer.TimingsMs.GetValueOrDefault("retrieve"):F1} ms · compose {answer.TimingsMs.GetValueOrDefault("compose"):F1} ms[/]");
+
+        void List(string heading, IEnumerable<string> lines)
+        {
+            var all = lines.ToList();
+            if (all.Count == 0)
+            {
+                return;
+            }
+
+            console.WriteLine();
+            console.MarkupLineInterpolated($"[bold underline]{heading}[/]");
+            foreach (var line in all)
+            {
+                console.MarkupLineInterpolated($" › {line}");
+            }
+        }
     }
 
     private static string Sentence(AnswerItem item) =>
@@ -54,7 +98,6 @@ public static class AnswerRenderer
     {
         AnswerOutcome.InsufficientEvidence => "Not enough evidence",
         AnswerOutcome.OutOfScope => "Out of scope",
-        AnswerOutcome.Emergency => "Seek urgent care",
         _ => outcome.ToString(),
     };
 

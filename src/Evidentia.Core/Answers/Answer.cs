@@ -17,6 +17,18 @@ public sealed record Answer
 
     public required Audience Audience { get; init; }
 
+    /// <summary>The question type that chose the section plan ("Treatment", "Diagnosis", …).</summary>
+    public string? QuestionType { get; init; }
+
+    /// <summary>What the question is about, as analysed; follow-ups inherit it.</summary>
+    public string? Focus { get; init; }
+
+    /// <summary>The conversation this answer belongs to; a follow-up passes it on.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>The question as searched when it differs from <see cref="Question"/> (a follow-up completed with its thread's focus).</summary>
+    public string? SearchedAs { get; init; }
+
     public IReadOnlyList<AnswerItem> BottomLine { get; init; } = [];
 
     public IReadOnlyList<AnswerSection> Sections { get; init; } = [];

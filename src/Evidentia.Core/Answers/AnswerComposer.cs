@@ -1,60 +1,185 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
+using Evidentia.Core.Documents;
+using Evidentia.Core.Questions;
 
 namespace Evidentia.Core.Answers;
 
 /// <summary>
 /// The extractive composer: every sentence of an answer is a span of a stored document, cited with its
-/// exact offsets. It picks the best-scored sentences, merges near-identical ones (citing every source that
-/// states them), writes the bottom line from the best of them and numbers references in order of first use.
-/// It abstains when the best evidence is below <see cref="ComposerOptions.MinRelevance"/>.
+/// exact offsets. It picks the best-scored sentences (the audience changes which sources are preferred,
+/// never the threshold), states near-identical ones once citing every source, writes the bottom line from
+/// the strongest evidence among the best sentences, places the rest in the sections of the question type's
+/// plan, shows where sources disagree, and numbers references in order of first use. It abstains when the
+/// best evidence is below <see cref="ComposerOptions.MinRelevance"/> or when the bottom line would have to
+/// state both sides of a disagreement.
 /// </summary>
-public sealed class AnswerComposer(ComposerOptions options)
+public sealed partial class AnswerComposer(ComposerOptions options)
 {
-    /// <summary>Composes the answer to <paramref name="question"/> from candidate sentences.</summary>
-    public Answer Compose(string question, Audience audience, IReadOnlyList<ScoredPassage> candidates, string? questionId = null)
+    /// <summary>The message an emergency gets before anything else. It is guidance to act, not a clinical claim.</summary>
+    public const string UrgentCareMessage =
+        "This may be an emergency. Call your local emergency number (such as 911, 112 or 999) or go to the nearest emergency department now. Do not wait for an online answer.";
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
+        "a", "an", "the", "of", "in", "on", "and", "or", "to", "with", "for", "by", "is", "are", "was", "were", "be", "been",
+        "that", "this", "it", "as", "at", "from", "not", "no", "did", "does", "do", "may", "can", "which", "these", "those",
+    };
+
+    /// <summary>The most plain-language definitions a patient's answer shows.</summary>
+    public const int MaxDefinitions = 3;
+
+    /// <summary>Composes the answer from candidate sentences.</summary>
+    /// <param name="definitions">For patients: definitions, from indexed sources, of terms that the chosen sentences may use.</param>
+    public Answer Compose(AnswerRequest request, IReadOnlyList<ScoredPassage> candidates, IReadOnlyList<Definition>? definitions = null)
+    {
+        var answer = ComposeEvidence(request, candidates, definitions ?? []);
+        return request.Analysis.IsEmergency
+            ? answer with { Outcome = AnswerOutcome.Emergency, Reason = $"{UrgentCareMessage} (The question describes {request.Analysis.EmergencyReason}.)" }
+            : answer;
+    }
+
+    private Answer ComposeEvidence(AnswerRequest request, IReadOnlyList<ScoredPassage> candidates, IReadOnlyList<Definition> definitions)
+    {
+        var maxLength = request.Audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength;
+        var plan = SectionPlans.For(request.Analysis.Type);
         var usable = candidates
-            .Where(c => c.Document.Citable && IsStatement(c.Text))
+            .Where(c => c.Document.Citable && IsStatement(c.Text, maxLength))
+            .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan) })
             .OrderByDescending(c => c.Score)
             .ToList();
-        var id = AnswerId(question, audience);
+        var shell = Shell(request);
         if (usable.Count == 0)
         {
-            return Declined(id, questionId, question, audience, "Nothing found: no indexed source matches the question.");
+            return shell with { Outcome = AnswerOutcome.InsufficientEvidence, Reason = "Nothing found: no indexed source matches the question." };
         }
 
         var best = usable.Max(c => c.Relevance);
         if (best < options.MinRelevance)
         {
-            return Declined(id, questionId, question, audience,
-                $"Below threshold: the closest evidence covers {best:P0} of the question (at least {options.MinRelevance:P0} is required).");
+            return shell with
+            {
+                Outcome = AnswerOutcome.InsufficientEvidence,
+                Reason = $"Below threshold: the closest evidence covers {best:P0} of the question (at least {options.MinRelevance:P0} is required).",
+            };
         }
 
-        var picked = Select(usable);
-        var references = new List<Reference>();
-        var numbers = new Dictionary<Documents.DocumentKey, int>();
-        var items = picked.Select(group => ToItem(group, references, numbers)).ToList();
-        var bottom = items.Take(options.BottomLineSentences).ToList();
-        var rest = items.Skip(options.BottomLineSentences).ToList();
-        return new Answer
+        var groups = Select(usable);
+        var bottom = BottomLine(groups, request.Audience);
+        var disagreements = Disagreements(groups);
+        if (bottom.Count == 2 && disagreements.Any(d => d.Contains(bottom[0]) && d.Contains(bottom[1])))
         {
-            Id = id,
-            QuestionId = questionId,
-            Outcome = AnswerOutcome.Answered,
-            Question = question,
-            Audience = audience,
-            BottomLine = bottom,
-            Sections = rest.Count == 0 ? [] : [new AnswerSection("Key points", rest)],
-            References = references,
-        };
+            return shell with
+            {
+                Outcome = AnswerOutcome.InsufficientEvidence,
+                Reason = "Sources conflict: the strongest sources disagree on the main point; read them side by side.",
+            };
+        }
+
+        var disagreeing = disagreements.SelectMany(d => d).Distinct().ToList();
+        // Both sides of a disagreement are shown together, in their own section.
+        var rest = groups.Except(bottom).Except(disagreeing).ToList();
+        var sections = new List<(string Heading, List<Group> Items)>();
+        foreach (var rule in SectionPlans.For(request.Analysis.Type))
+        {
+            sections.Add((rule.Heading, []));
+        }
+
+        sections.Add((SectionPlans.OtherHeading, []));
+        var typed = !ReferenceEquals(plan, SectionPlans.For(QuestionType.Other));
+        foreach (var group in rest)
+        {
+            var place = Place(group, plan);
+            if (!typed || place < plan.Count || sections[place].Items.Count < options.MaxOtherEvidence)
+            {
+                sections[place].Items.Add(group);
+            }
+        }
+
+        if (request.Analysis.Type == QuestionType.Treatment)
+        {
+            var steps = sections.Take(3).SelectMany(s => s.Items).Concat(bottom).Where(g => StepCue().IsMatch(g.Text)).Distinct().ToList();
+            if (steps.Count >= 2)
+            {
+                sections.Add((SectionPlans.AlgorithmHeading, steps.OrderBy(g => Array.FindIndex([.. sections], s => s.Items.Contains(g)) is var i and >= 0 ? i : -1).ToList()));
+            }
+        }
+
+        if (disagreeing.Count > 0)
+        {
+            sections.Add((SectionPlans.DisagreementHeading, disagreeing));
+        }
+
+        var references = new List<Reference>();
+        var numbers = new Dictionary<DocumentKey, int>();
+        var bottomItems = bottom.Select(g => ToItem(g, references, numbers)).ToList();
+        var answerSections = sections
+            .Where(s => s.Items.Count > 0)
+            .Select(s => new AnswerSection(s.Heading, s.Items.Select(g => ToItem(g, references, numbers)).ToList()))
+            .ToList();
+        if (request.Audience == Audience.Patient)
+        {
+            // Only terms the answer uses, each defined by a source the answer does not already quote.
+            var shown = string.Join(' ', groups.Select(g => g.Text));
+            var explained = definitions
+                .Where(d => shown.Contains(d.Term, StringComparison.OrdinalIgnoreCase) && !numbers.ContainsKey(d.Passage.Document.Key)
+                    && d.Passage.Document.Citable && IsStatement(d.Passage.Text, options.MaxSentenceLength))
+                .DistinctBy(d => d.Passage.Document.Key)
+                .Take(MaxDefinitions)
+                .Select(d => ToItem(new Group([d.Passage]), references, numbers))
+                .ToList();
+            if (explained.Count > 0)
+            {
+                answerSections.Add(new AnswerSection(SectionPlans.DefinitionsHeading, explained));
+            }
+        }
+
+        return shell with { Outcome = AnswerOutcome.Answered, BottomLine = bottomItems, Sections = answerSections, References = references };
     }
 
-    // Groups of equivalent sentences: the first is shown, all are cited.
-    private List<List<ScoredPassage>> Select(List<ScoredPassage> usable)
+    // Patients see patient information first; clinicians see guidelines, reviews, trials and papers first.
+    // Only the order changes: the threshold and the candidates are the same for every audience.
+    private static double Preference(Document document, Audience audience)
     {
-        var groups = new List<(HashSet<string> Words, List<ScoredPassage> Members)>();
-        var perDocument = new Dictionary<Documents.DocumentKey, int>();
+        var patientSource = document.EvidenceLevel == EvidenceLevel.PatientInformation;
+        var audienceBonus = audience == Audience.Patient ? (patientSource ? 0.06 : 0) : (patientSource ? 0 : 0.03);
+        var recency = document.Year is { } year ? Math.Clamp((year - 2000) / 25.0, 0, 1) * 0.02 : 0;
+        return audienceBonus + recency;
+    }
+
+    // Sentences that answer the kind of question asked lead: their source heading is the plan's first
+    // section's (a "How might X be treated?" section for a treatment question), or they say what it asks.
+    private static double TypeMatch(ScoredPassage candidate, IReadOnlyList<SectionRule> plan)
+    {
+        var heading = candidate.Document.Sections[candidate.Passage.Section].Heading;
+        var first = plan[0];
+        if (heading.Length > 0 && first.SourceHeading?.IsMatch(heading) == true)
+        {
+            return 0.08;
+        }
+
+        return plan.Any(r => r.Statement?.IsMatch(candidate.Text) == true) ? 0.03 : 0;
+    }
+
+    private static Answer Shell(AnswerRequest request) => new()
+    {
+        Id = AnswerId(request.Question, request.Audience),
+        QuestionId = request.QuestionId,
+        ConversationId = request.ConversationId,
+        Outcome = AnswerOutcome.InsufficientEvidence,
+        Question = request.Question,
+        SearchedAs = request.EffectiveQuestion is { } searched && searched != request.Question ? searched : null,
+        Audience = request.Audience,
+        QuestionType = request.Analysis.Type.ToString(),
+        Focus = request.Analysis.Focus,
+    };
+
+    // Equivalent sentences form a group: the best is shown, all are cited.
+    private List<Group> Select(List<ScoredPassage> usable)
+    {
+        var groups = new List<Group>();
+        var perDocument = new Dictionary<DocumentKey, int>();
         foreach (var candidate in usable)
         {
             if (candidate.Relevance < options.MinRelevance)
@@ -63,8 +188,10 @@ public sealed class AnswerComposer(ComposerOptions options)
             }
 
             var words = Words(candidate.Text);
-            var same = groups.FirstOrDefault(g => Jaccard(g.Words, words) >= options.DuplicateOverlap);
-            if (same.Members is not null)
+            // Sentences that differ by a negation say opposite things, however many words they share.
+            var negated = Negation().IsMatch(candidate.Text);
+            var same = groups.FirstOrDefault(g => Jaccard(g.Words, words) >= options.DuplicateOverlap && Negation().IsMatch(g.Text) == negated);
+            if (same is not null)
             {
                 if (same.Members.All(m => m.Document.Key != candidate.Document.Key))
                 {
@@ -74,29 +201,83 @@ public sealed class AnswerComposer(ComposerOptions options)
                 continue;
             }
 
-            if (groups.Count >= options.MaxSentences)
-            {
-                continue;
-            }
-
             var count = perDocument.GetValueOrDefault(candidate.Document.Key);
-            if (count >= options.MaxSentencesPerDocument)
+            if (groups.Count >= options.MaxSentences || count >= options.MaxSentencesPerDocument)
             {
                 continue;
             }
 
             perDocument[candidate.Document.Key] = count + 1;
-            groups.Add((words, [candidate]));
+            groups.Add(new Group([candidate]) { Words = words });
         }
 
-        return groups.Select(g => g.Members).ToList();
+        return groups;
     }
 
-    private static AnswerItem ToItem(List<ScoredPassage> group, List<Reference> references, Dictionary<Documents.DocumentKey, int> numbers)
+    // The strongest evidence among the best sentences leads (patient information first for patients); then score.
+    private List<Group> BottomLine(List<Group> groups, Audience audience)
+    {
+        var cut = groups[0].Score * options.BottomLineScoreShare;
+        return groups
+            .Where(g => g.Score >= cut)
+            .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : (int)m.Document.EvidenceLevel))
+            .ThenByDescending(g => g.Score)
+            .Take(options.BottomLineSentences)
+            .ToList();
+    }
+
+    // Pairs from different documents on the same point where one denies what the other affirms.
+    private List<Group[]> Disagreements(List<Group> groups)
+    {
+        var pairs = new List<Group[]>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            for (var j = i + 1; j < groups.Count; j++)
+            {
+                var (a, b) = (groups[i], groups[j]);
+                if (Negation().IsMatch(a.Text) != Negation().IsMatch(b.Text)
+                    && !Concession().IsMatch(a.Text) && !Concession().IsMatch(b.Text)
+                    && a.Members.All(m => b.Members.All(n => n.Document.Key != m.Document.Key))
+                    && Jaccard(Content(a.Words), Content(b.Words)) >= options.DisagreementOverlap)
+                {
+                    pairs.Add([a, b]);
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    // What a sentence says decides among the specific sections (second-line, surgery, pitfalls…); the heading it
+    // had in its source decides next; the first, general section takes what is left that fits it.
+    private static int Place(Group group, IReadOnlyList<SectionRule> plan)
+    {
+        for (var i = 1; i < plan.Count; i++)
+        {
+            if (plan[i].Statement?.IsMatch(group.Text) == true)
+            {
+                return i;
+            }
+        }
+
+        var lead = group.Members[0];
+        var heading = lead.Document.Sections[lead.Passage.Section].Heading;
+        for (var i = 0; i < plan.Count; i++)
+        {
+            if (heading.Length > 0 && plan[i].SourceHeading?.IsMatch(heading) == true)
+            {
+                return i;
+            }
+        }
+
+        return plan[0].Statement?.IsMatch(group.Text) == true ? 0 : plan.Count;
+    }
+
+    private static AnswerItem ToItem(Group group, List<Reference> references, Dictionary<DocumentKey, int> numbers)
     {
         var citations = new List<int>();
         var quotes = new List<Quote>();
-        foreach (var member in group)
+        foreach (var member in group.Members)
         {
             var document = member.Document;
             if (!numbers.TryGetValue(document.Key, out var n))
@@ -115,28 +296,20 @@ public sealed class AnswerComposer(ComposerOptions options)
             quotes.Add(new Quote(n, document.Id, document.Collection, span.Start, span.End, member.Text));
         }
 
-        return new AnswerItem(group[0].Text, citations, quotes);
+        return new AnswerItem(group.Text, citations, quotes);
     }
 
-    private bool IsStatement(string sentence) =>
-        sentence.Length >= options.MinSentenceLength
-        && sentence.Length <= options.MaxSentenceLength
-        && sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is var words
-        && words >= options.MinWords
-        // A line without closing punctuation is a label, a link title or a list fragment unless it is long.
-        && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”' || words >= 12)
-        && !sentence.EndsWith('?')
-        && !sentence.EndsWith(':');
-
-    private static Answer Declined(string id, string? questionId, string question, Audience audience, string reason) => new()
+    private bool IsStatement(string sentence, int maxLength)
     {
-        Id = id,
-        QuestionId = questionId,
-        Outcome = AnswerOutcome.InsufficientEvidence,
-        Reason = reason,
-        Question = question,
-        Audience = audience,
-    };
+        if (sentence.Length < options.MinSentenceLength || sentence.Length > maxLength || sentence.EndsWith('?') || sentence.EndsWith(':') || Pointer().IsMatch(sentence))
+        {
+            return false;
+        }
+
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        // A line without closing punctuation is a label, a link title or a list fragment unless it is long.
+        return words >= options.MinWords && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”' || words >= 12);
+    }
 
     /// <summary>A stable id for a question and audience: the same question gets the same id.</summary>
     public static string AnswerId(string question, Audience audience)
@@ -148,27 +321,15 @@ public sealed class AnswerComposer(ComposerOptions options)
     private static HashSet<string> Words(string text)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        var sb = new StringBuilder();
-        foreach (var c in text)
+        foreach (Match m in WordPattern().Matches(text))
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else if (sb.Length > 0)
-            {
-                words.Add(sb.ToString());
-                sb.Clear();
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            words.Add(sb.ToString());
+            words.Add(m.Value.ToLowerInvariant());
         }
 
         return words;
     }
+
+    private static HashSet<string> Content(HashSet<string> words) => words.Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {
@@ -179,5 +340,34 @@ public sealed class AnswerComposer(ComposerOptions options)
 
         var inter = a.Count(b.Contains);
         return (double)inter / (a.Count + b.Count - inter);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\b(no significant|not significantly|not associated|no evidence|not effective|no difference|failed to|no benefit|did not improve|does not improve|no effect|not superior|not reduce)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
+
+    // A sentence that already weighs both sides ("…, but …") is not one side of a disagreement.
+    [GeneratedRegex(@"\b(but|however|although|whereas)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Concession();
+
+    // Pointers to elsewhere ("more information is on the X Web site") carry no clinical statement.
+    [GeneratedRegex(@"\b(web ?site|web page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|more (detailed )?information (about|on|is available)|can be (found|viewed|read)|resources section)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pointer();
+
+    [GeneratedRegex(@"\b(first[- ]line|second[- ]line|initial(ly)?|then|next|followed by|if .* (fails|does not work|not respond)|step|before|after that)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StepCue();
+
+    // Sentences stating the same thing, shown once with every source cited.
+    private sealed class Group(List<ScoredPassage> members)
+    {
+        public List<ScoredPassage> Members { get; } = members;
+
+        public HashSet<string> Words { get; init; } = [];
+
+        public string Text => Members[0].Text;
+
+        public double Score => Members[0].Score;
     }
 }

@@ -5,16 +5,19 @@ public sealed class ComposerOptions
 {
     /// <summary>
     /// Below this <see cref="ScoredPassage.Relevance"/> of the best sentence, the answer is
-    /// <see cref="AnswerOutcome.InsufficientEvidence"/>. A first setting; the calibration on the dev sets
-    /// is documented in docs/EVALUATION.md.
+    /// <see cref="AnswerOutcome.InsufficientEvidence"/>; sentences below it are not used. Calibrated on the
+    /// dev sets (docs/EVALUATION.md).
     /// </summary>
     public double MinRelevance { get; set; } = 0.35;
+
+    /// <summary>For a typed question (treatment, diagnosis, …), at most this many sentences that no section of its plan claims.</summary>
+    public int MaxOtherEvidence { get; set; } = 2;
 
     /// <summary>Sentences in the bottom line.</summary>
     public int BottomLineSentences { get; set; } = 2;
 
     /// <summary>Sentences in the whole answer, bottom line included.</summary>
-    public int MaxSentences { get; set; } = 8;
+    public int MaxSentences { get; set; } = 10;
 
     /// <summary>At most this many sentences from one document, so that one source cannot fill an answer.</summary>
     public int MaxSentencesPerDocument { get; set; } = 3;
@@ -24,9 +27,18 @@ public sealed class ComposerOptions
 
     public int MaxSentenceLength { get; set; } = 600;
 
+    /// <summary>Patients get shorter sentences: longer ones are left to the clinician audiences.</summary>
+    public int MaxPatientSentenceLength { get; set; } = 280;
+
     /// <summary>Fewer words than this is a label or a link title ("Genetic Testing Registry: X"), not a statement.</summary>
     public int MinWords { get; set; } = 6;
 
     /// <summary>Word-set overlap (Jaccard) at which two sentences count as the same statement.</summary>
     public double DuplicateOverlap { get; set; } = 0.7;
+
+    /// <summary>Content-word overlap at which a negated and an affirmed sentence are about the same point.</summary>
+    public double DisagreementOverlap { get; set; } = 0.4;
+
+    /// <summary>Bottom-line candidates score within this share of the best; among them the strongest evidence leads.</summary>
+    public double BottomLineScoreShare { get; set; } = 0.85;
 }

@@ -2,7 +2,9 @@ namespace Evidentia.Core.Documents;
 
 /// <summary>
 /// The kind of evidence a document is, strongest first. The order is the ranking preference:
-/// a lower value is stronger evidence.
+/// a lower value is stronger evidence. Research (a paper of no known design) ranks above patient
+/// information, which restates evidence for a lay reader; patients still see patient information first
+/// (an ordering by audience, not a change of rank).
 /// </summary>
 public enum EvidenceLevel
 {
@@ -12,6 +14,6 @@ public enum EvidenceLevel
     ObservationalStudy,
     Review,
     CaseReport,
-    PatientInformation,
     Research,
+    PatientInformation,
 }

@@ -27,4 +27,13 @@ public static class IndexFields
 
     /// <summary>The stored text.</summary>
     public const string Body = "body";
+
+    /// <summary>The source's question type ("treatment", "information"), stored.</summary>
+    public const string QuestionType = "qtype";
+
+    /// <summary>
+    /// The normalised title of a citable overview document ("what is X"), for exact look-ups of
+    /// plain-language definitions.
+    /// </summary>
+    public const string DefinitionKey = "definitionKey";
 }

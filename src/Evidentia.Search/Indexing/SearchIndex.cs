@@ -18,6 +18,10 @@ namespace Evidentia.Search.Indexing;
 public sealed class SearchIndex : IDisposable
 {
     private const string SequenceKey = "seq";
+    private const string SchemaKey = "schema";
+
+    // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
+    private const string Schema = "2";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -49,7 +53,8 @@ public sealed class SearchIndex : IDisposable
         if (DirectoryReader.IndexExists(directory))
         {
             var commit = DirectoryReader.ListCommits(directory)[^1];
-            if (commit.UserData.TryGetValue(SequenceKey, out var value))
+            if (commit.UserData.TryGetValue(SequenceKey, out var value)
+                && commit.UserData.TryGetValue(SchemaKey, out var schema) && schema == Schema)
             {
                 sequence = long.Parse(value, CultureInfo.InvariantCulture);
             }
@@ -80,7 +85,7 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Makes the applied changes durable and visible, recording the store sequence they reflect.</summary>
     public void Commit(long sequence)
     {
-        _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
+        _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema });
         _writer.Commit();
         CommittedSequence = sequence;
         _searchers.MaybeRefreshBlocking();
@@ -118,12 +123,21 @@ public sealed class SearchIndex : IDisposable
             new StringField(IndexFields.Key, d.Key.ToString(), Field.Store.YES),
             new StringField(IndexFields.Id, d.Id, Field.Store.YES),
             new StringField(IndexFields.Collection, d.Collection, Field.Store.YES),
-            new StringField(IndexFields.Citable, d.Citable ? "true" : "false", Field.Store.NO),
+            new StringField(IndexFields.Citable, d.Citable ? "true" : "false", Field.Store.YES),
             new TextField(IndexFields.Title, d.Title, Field.Store.YES),
         };
         foreach (var question in d.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])
         {
-            doc.Add(new TextField(IndexFields.Question, question, Field.Store.NO));
+            doc.Add(new TextField(IndexFields.Question, question, Field.Store.YES));
+        }
+
+        if (d.Field(DocumentFields.QuestionType) is { } qtype)
+        {
+            doc.Add(new StringField(IndexFields.QuestionType, qtype, Field.Store.YES));
+            if (d.Citable && qtype == "information")
+            {
+                doc.Add(new StringField(IndexFields.DefinitionKey, DefinitionKey(d.Title), Field.Store.NO));
+            }
         }
 
         foreach (var name in (IEnumerable<string>)[DocumentFields.Synonyms, DocumentFields.Mesh])
@@ -143,6 +157,9 @@ public sealed class SearchIndex : IDisposable
         doc.Add(new TextField(IndexFields.Body, d.Text, Field.Store.NO));
         return doc;
     }
+
+    /// <summary>The form titles and terms are compared in for definitions: lower case, single spaces.</summary>
+    public static string DefinitionKey(string title) => Core.Text.WhitespaceNormalizer.CollapseAll(title).ToLowerInvariant();
 
     private sealed class SimilarityFactory : SearcherFactory
     {

@@ -76,6 +76,74 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
         });
     }
 
+    /// <summary>
+    /// Indexed questions near <paramref name="query"/>, answered or not, best first: the library of answered
+    /// questions that related questions and suggested follow-ups come from.
+    /// </summary>
+    public IReadOnlyList<QuestionHit> SearchQuestions(string query, int top)
+    {
+        var terms = QueryTerms.Analyze(_questionAnalyzer, query);
+        if (terms.Count == 0 || top <= 0)
+        {
+            return [];
+        }
+
+        var should = new BooleanQuery();
+        foreach (var (term, count) in terms)
+        {
+            should.Add(new TermQuery(new Term(IndexFields.Question, term)) { Boost = count }, Occur.SHOULD);
+            should.Add(new TermQuery(new Term(IndexFields.Title, term)) { Boost = 0.5f * count }, Occur.SHOULD);
+        }
+
+        return index.WithSearcher(searcher =>
+        {
+            var hits = new List<QuestionHit>();
+            foreach (var scoreDoc in searcher.Search(should, top).ScoreDocs)
+            {
+                var stored = searcher.Doc(scoreDoc.Doc);
+                if (stored.Get(IndexFields.Question) is { } question)
+                {
+                    hits.Add(new QuestionHit(
+                        question,
+                        new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)),
+                        stored.Get(IndexFields.Title),
+                        stored.Get(IndexFields.QuestionType),
+                        stored.Get(IndexFields.Citable) == "true",
+                        scoreDoc.Score));
+                }
+            }
+
+            return hits;
+        });
+    }
+
+    /// <summary>Citable overview documents whose title is one of <paramref name="terms"/> (compared lower case), by term.</summary>
+    public IReadOnlyDictionary<string, DocumentKey> FindDefinitions(IReadOnlyCollection<string> terms)
+    {
+        if (terms.Count == 0)
+        {
+            return new Dictionary<string, DocumentKey>();
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms.Take(BooleanQuery.MaxClauseCount))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.DefinitionKey, SearchIndex.DefinitionKey(term))), Occur.SHOULD);
+        }
+
+        return index.WithSearcher(searcher =>
+        {
+            var found = new Dictionary<string, DocumentKey>(StringComparer.Ordinal);
+            foreach (var scoreDoc in searcher.Search(query, 50).ScoreDocs)
+            {
+                var stored = searcher.Doc(scoreDoc.Doc);
+                found.TryAdd(SearchIndex.DefinitionKey(stored.Get(IndexFields.Title)), new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)));
+            }
+
+            return found;
+        });
+    }
+
     /// <summary>Inverse document frequency of an analysed term in the body field (BM25's idf).</summary>
     public IReadOnlyDictionary<string, double> Idf(IEnumerable<string> terms) => index.WithSearcher(searcher =>
     {

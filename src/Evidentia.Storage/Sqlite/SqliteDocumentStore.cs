@@ -22,16 +22,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="databasePath"/>.</summary>
     public static async Task<SqliteDocumentStore> OpenAsync(string databasePath, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        await connection.OpenAsync(cancellationToken);
-        await SqliteMigrations.ApplyAsync(connection, cancellationToken);
-        return new SqliteDocumentStore(connection);
+        return new SqliteDocumentStore(await SqliteMigrations.OpenAsync(databasePath, cancellationToken));
     }
 
     /// <inheritdoc />

@@ -34,9 +34,47 @@ internal static class SqliteMigrations
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta (key, value) VALUES ('last_seq', '0');
         """,
+
+        // 2: conversations, so that a follow-up inherits its thread's focus.
+        """
+        CREATE TABLE conversation_turns (
+            conversation_id TEXT NOT NULL,
+            turn            INTEGER NOT NULL,
+            question        TEXT NOT NULL,
+            searched_as     TEXT NOT NULL,
+            type            TEXT NOT NULL,
+            focus           TEXT,
+            answer_id       TEXT NOT NULL,
+            created_utc     TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, turn)
+        ) WITHOUT ROWID;
+        """,
     ];
 
-    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Opens a connection to <paramref name="databasePath"/> and brings its schema up to date.</summary>
+    public static async Task<SqliteConnection> OpenAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ApplyAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using (var pragma = connection.CreateCommand())
         {

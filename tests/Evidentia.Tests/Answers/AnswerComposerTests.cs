@@ -1,33 +1,40 @@
 using Evidentia.Core.Answers;
 using Evidentia.Core.Documents;
+using Evidentia.Core.Questions;
 
 namespace Evidentia.Tests.Answers;
 
+/// <summary>The extractive composer on made-up sentences (test fixtures, not clinical evidence).</summary>
 public class AnswerComposerTests
 {
     private static readonly AnswerComposer Composer = new(new ComposerOptions());
 
-    private static Document Doc(string id, string text, EvidenceLevel level = EvidenceLevel.Research) =>
-        Document.Create(new DocumentKey("test", id), "Title " + id, [new SourceSection("", text)], evidenceLevel: level, year: 2020);
+    private static Document Doc(string id, string text, EvidenceLevel level = EvidenceLevel.Research, string heading = "", int? year = 2020) =>
+        Document.Create(new DocumentKey("test", id), "Title " + id, [new SourceSection(heading, text)], evidenceLevel: level, year: year);
 
     private static IEnumerable<ScoredPassage> All(Document d, double score, double relevance) =>
         d.Passages.Select((p, i) => new ScoredPassage(d, p, score - (i * 0.01), relevance));
 
-    public class Compose
+    private static Answer Compose(string question, IReadOnlyList<ScoredPassage> candidates, Audience audience = Audience.Physician, IReadOnlyList<Definition>? definitions = null) =>
+        Composer.Compose(new AnswerRequest(question, audience, QuestionAnalyzer.Analyze(question)), candidates, definitions);
+
+    public class Compose_
     {
         [Fact]
         public void Should_Return_InsufficientEvidence_When_Nothing_Matches()
         {
-            var answer = Composer.Compose("Anything?", Audience.Physician, []);
+            var answer = Compose("Anything?", []);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
             Assert.StartsWith("Nothing found", answer.Reason, StringComparison.Ordinal);
             Assert.Empty(answer.References);
         }
 
-        [Fact]
-        public void Should_Return_InsufficientEvidence_When_The_Best_Evidence_Is_Below_Threshold()
+        [Theory]
+        [InlineData(Audience.Physician)]
+        [InlineData(Audience.Patient)]
+        public void Should_Apply_The_Same_Threshold_To_Every_Audience(Audience audience)
         {
-            var answer = Composer.Compose("Q?", Audience.Physician, [.. All(Doc("1", "This demonstration sentence has enough words to count."), 1, 0.1)]);
+            var answer = Compose("Q?", [.. All(Doc("1", "This made-up sentence has enough words to count."), 1, 0.1)], audience);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
             Assert.StartsWith("Below threshold", answer.Reason, StringComparison.Ordinal);
         }
@@ -37,10 +44,9 @@ public class AnswerComposerTests
         {
             var a = Doc("a", "Alpha statement number one is here. Alpha statement number two is here.");
             var b = Doc("b", "Beta statement with quite different words in it.");
-            var answer = Composer.Compose("Q?", Audience.Patient, [.. All(b, 0.9, 0.8), .. All(a, 1.0, 0.8)]);
+            var answer = Compose("Q?", [.. All(b, 0.9, 0.8), .. All(a, 1.0, 0.8)]);
 
             Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
-            Assert.Equal(["a", "b"], answer.References.Select(r => r.DocumentId));
             Assert.Equal([1, 2], answer.References.Select(r => r.N));
             foreach (var item in answer.AllItems)
             {
@@ -57,7 +63,7 @@ public class AnswerComposerTests
         {
             var a = Doc("a", "Treatment focuses on the specific symptoms present in each person.");
             var b = Doc("b", "Treatment focuses on the specific symptoms present in each person!");
-            var answer = Composer.Compose("Q?", Audience.Physician, [.. All(a, 1, 0.9), .. All(b, 0.9, 0.9)]);
+            var answer = Compose("Q?", [.. All(a, 1, 0.9), .. All(b, 0.9, 0.9)]);
 
             var item = Assert.Single(answer.AllItems);
             Assert.Equal([1, 2], item.Citations);
@@ -65,12 +71,92 @@ public class AnswerComposerTests
         }
 
         [Fact]
-        public void Should_Never_Cite_Question_Only_Entries_Or_Fragments()
+        public void Should_Never_Cite_Question_Only_Entries_Fragments_Or_Pointers()
         {
             var questionOnly = Document.Create(new DocumentKey("medquad", "q"), "T", [new SourceSection("", "A question-only entry has no citable text at all.")], citable: false);
             var fragment = Doc("f", "Too short.");
-            var answer = Composer.Compose("Q?", Audience.Physician, [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1)]);
+            var pointer = Doc("p", "More detailed information about this condition can be viewed on the GeneReviews Web site.");
+            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
+        }
+
+        [Fact]
+        public void Should_Lead_The_Bottom_Line_With_The_Strongest_Evidence_Among_Close_Sentences()
+        {
+            var research = Doc("r", "A research paper reports that the made-up drug lowered the made-up marker.");
+            var guideline = Doc("g", "The made-up guideline recommends the made-up drug for the made-up condition.", EvidenceLevel.Guideline);
+            var answer = Compose("Q?", [.. All(research, 1.0, 0.9), .. All(guideline, 0.95, 0.9)]);
+            Assert.Equal("g", answer.BottomLine[0].Quotes[0].DocumentId);
+        }
+
+        [Fact]
+        public void Should_Place_Sentences_In_The_Treatment_Plan_By_Source_Heading_And_Content()
+        {
+            var main = Doc("main", "Made-up condition X is treated with rest and fluids in most people.", heading: "How might X be treated?");
+            var more = Doc("more", "Surgery is reserved for the few people with complications of X. Do not give made-up drug Y to people with X.", heading: "How might X be treated?");
+            var answer = Compose("What is the treatment for X?", [.. All(main, 1, 0.9), .. All(more, 0.6, 0.9)]);
+
+            Assert.Equal("Treatment", answer.QuestionType);
+            var headings = answer.Sections.Select(s => s.Heading).ToList();
+            Assert.DoesNotContain("Second-line treatment and escalation", headings);
+            Assert.Contains(answer.Sections, s => s.Heading == "Procedures and surgery" && s.Items.Any(i => i.Text.StartsWith("Surgery", StringComparison.Ordinal)));
+            Assert.Contains(answer.Sections, s => s.Heading == "Critical pitfalls" && s.Items.Any(i => i.Text.StartsWith("Do not", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public void Should_Show_Where_Sources_Disagree_With_Both_Cited()
+        {
+            var a = Doc("a", "Made-up drug Z reduced made-up fractures in older adults in a trial.", EvidenceLevel.RandomizedTrial);
+            var b = Doc("b", "Made-up drug Z did not reduce made-up fractures in older adults in a cohort.", EvidenceLevel.ObservationalStudy);
+            var c = Doc("c", "The made-up condition is common in older adults and often goes unnoticed.", EvidenceLevel.Guideline);
+            var answer = Compose("Does Z reduce fractures?", [.. All(c, 1, 0.9), .. All(a, 0.7, 0.9), .. All(b, 0.69, 0.9)]);
+
+            var disagreement = Assert.Single(answer.Sections, s => s.Heading == SectionPlans.DisagreementHeading);
+            Assert.Equal(["a", "b"], disagreement.Items.SelectMany(i => i.Quotes).Select(q => q.DocumentId).Order());
+        }
+
+        [Fact]
+        public void Should_Decline_When_The_Bottom_Line_Itself_Is_Contested()
+        {
+            var a = Doc("a", "Made-up drug Z reduced made-up fractures in older adults in a trial.", EvidenceLevel.RandomizedTrial);
+            var b = Doc("b", "Made-up drug Z did not reduce made-up fractures in older adults in a trial.", EvidenceLevel.RandomizedTrial);
+            var answer = Compose("Does Z reduce fractures?", [.. All(a, 1, 0.9), .. All(b, 0.99, 0.9)]);
+            Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
+            Assert.StartsWith("Sources conflict", answer.Reason, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Put_The_Urgent_Care_Message_First_For_An_Emergency()
+        {
+            var d = Doc("d", "Made-up statement about chest pain that has enough words in it.");
+            var answer = Compose("I have chest pain and I can't breathe", [.. All(d, 1, 0.9)]);
+            Assert.Equal(AnswerOutcome.Emergency, answer.Outcome);
+            Assert.StartsWith(AnswerComposer.UrgentCareMessage, answer.Reason, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Prefer_Patient_Information_For_Patients_And_Technical_Sources_For_Clinicians()
+        {
+            var paper = Doc("paper", "The made-up enzyme deficiency impairs made-up metabolism in hepatocytes.", EvidenceLevel.Research);
+            var leaflet = Doc("leaflet", "People with the made-up condition cannot break down a made-up sugar.", EvidenceLevel.PatientInformation);
+            IReadOnlyList<ScoredPassage> candidates = [.. All(paper, 1.0, 0.9), .. All(leaflet, 0.97, 0.9)];
+
+            Assert.Equal("paper", Compose("Q?", candidates, Audience.Physician).BottomLine[0].Quotes[0].DocumentId);
+            Assert.Equal("leaflet", Compose("Q?", candidates, Audience.Patient).BottomLine[0].Quotes[0].DocumentId);
+        }
+
+        [Fact]
+        public void Should_Explain_Terms_For_Patients_Only_When_The_Answer_Uses_Them()
+        {
+            var d = Doc("d", "People with the made-up condition often develop lymphedema in one leg.");
+            var definition = Doc("def", "Lymphedema is a made-up definition sentence for this test of the composer.", EvidenceLevel.PatientInformation);
+            var unused = Doc("unused", "Cardiomyopathy is a made-up definition sentence that this answer never needs.", EvidenceLevel.PatientInformation);
+            IReadOnlyList<Definition> definitions = [new("lymphedema", All(definition, 0, 1).First()), new("cardiomyopathy", All(unused, 0, 1).First())];
+
+            var patient = Compose("Q?", [.. All(d, 1, 0.9)], Audience.Patient, definitions);
+            var terms = Assert.Single(patient.Sections, s => s.Heading == SectionPlans.DefinitionsHeading);
+            Assert.Equal("def", Assert.Single(terms.Items).Quotes[0].DocumentId);
+            Assert.DoesNotContain(Compose("Q?", [.. All(d, 1, 0.9)], Audience.Physician, definitions).Sections, s => s.Heading == SectionPlans.DefinitionsHeading);
         }
 
         [Fact]

@@ -1,0 +1,16 @@
+using Evidentia.Core.Questions;
+
+namespace Evidentia.Core.Answers;
+
+/// <summary>A question to compose an answer for, as analysed, and who asks it.</summary>
+public sealed record AnswerRequest(string Question, Audience Audience, QuestionAnalysis Analysis)
+{
+    /// <summary>The id a batch input gave the question.</summary>
+    public string? QuestionId { get; init; }
+
+    /// <summary>The conversation the question belongs to.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>The question as searched: a follow-up completed with its thread's focus.</summary>
+    public string? EffectiveQuestion { get; init; }
+}
