@@ -13,5 +13,11 @@ if (args is ["trec-files", var dataDir, var outDir])
     return 0;
 }
 
+// answers [EMERGENCY_SET]: the answer figures of docs/EVALUATION.md.
+if (args is ["answers", ..])
+{
+    return await AnswerEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("tests", "Evidentia.Tests", "Questions", "emergency-set.jsonl"));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TrecFiles).Assembly).Run(args);
 return 0;

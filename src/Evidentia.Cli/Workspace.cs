@@ -69,7 +69,9 @@ public sealed class Workspace : IAsyncDisposable
     public Task<int> SyncIndexAsync(bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken) =>
         IndexSynchronizer.SyncAsync(Store, Index, rebuild, progress, cancellationToken);
 
-    public AnswerEngine CreateAnswerEngine() => new(Store, Searcher, SearchOptions, new AnswerComposer(ComposerOptions), Conversations);
+    /// <summary>An answer engine over this folder, with the extractive composer unless another is given.</summary>
+    public AnswerEngine CreateAnswerEngine(IAnswerComposer? composer = null) =>
+        new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations);
 
     public async ValueTask DisposeAsync()
     {

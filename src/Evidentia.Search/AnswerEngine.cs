@@ -14,7 +14,7 @@ namespace Evidentia.Search;
 /// sentences, compose a cited answer, and attach related questions and follow-ups the corpus can answer.
 /// </summary>
 public sealed partial class AnswerEngine(
-    IDocumentStore store, DocumentSearcher searcher, SearchOptions options, AnswerComposer composer, IConversationStore? conversations = null)
+    IDocumentStore store, DocumentSearcher searcher, SearchOptions options, IAnswerComposer composer, IConversationStore? conversations = null)
 {
     private const int RelatedQuestions = 6;
     private const int SuggestedFollowUps = 4;
@@ -41,7 +41,7 @@ public sealed partial class AnswerEngine(
             : [];
         var (analysis, searchedAs) = FollowUps.Resolve(turns.Count > 0 ? turns[^1] : null, input.Text, QuestionAnalyzer.Analyze(input.Text));
 
-        var hits = searcher.Search(searchedAs, options.AnswerDocuments);
+        var hits = searcher.Search(searchedAs, options.AnswerDocuments, input.Collection);
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
         var terms = QueryTerms.Analyze(searcher.QuestionAnalyzer, searchedAs);
         var passages = _ranker.Rank(terms, searcher.Idf(terms.Select(t => t.Term)), hits, documents);
@@ -55,7 +55,7 @@ public sealed partial class AnswerEngine(
             ConversationId = input.ConversationId,
             EffectiveQuestion = searchedAs,
         };
-        var answer = composer.Compose(request, passages, definitions);
+        var answer = await composer.ComposeAsync(request, passages, definitions, cancellationToken);
         answer = answer with
         {
             RelatedQuestions = Related(input, searchedAs),

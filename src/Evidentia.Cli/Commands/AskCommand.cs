@@ -28,11 +28,18 @@ public static class AskCommand
             Description = "Continue a conversation: a follow-up (\"and in children?\") inherits its focus. Every answer prints its conversation id.",
             HelpName = "ID",
         };
+        var collection = new Option<string?>("--collection") { Description = "Only evidence of this collection.", HelpName = "NAME" };
+        var composer = new Option<string>("--composer")
+        {
+            Description = "extractive (default: every sentence a quote) or llm (an OpenAI-compatible model set by EVIDENTIA_Llm__Endpoint, EVIDENTIA_Llm__Model and EVIDENTIA_Llm__ApiKey; its claims are verified against the evidence).",
+            DefaultValueFactory = _ => "extractive",
+        };
+        composer.AcceptOnlyFromAmong("extractive", "llm");
         var questions = new Option<string?>("--questions") { Description = "Batch mode: JSON Lines of {\"id\", \"text\"}.", HelpName = "FILE.jsonl" };
         var output = new Option<string?>("--out") { Description = "Batch mode: where to write one answer JSON a line.", HelpName = "ANSWERS.jsonl" };
         var command = new Command("ask", "Answer a question from the indexed sources; every sentence is cited to an exact quote.")
         {
-            question, audience, json, conversation, questions, output,
+            question, audience, json, conversation, collection, composer, questions, output,
         };
         command.Validators.Add(r =>
         {
@@ -57,7 +64,7 @@ public static class AskCommand
             }
 
             await using var workspace = await WorkspaceLoader.OpenReadyAsync(GlobalOptions.DataFolder(result), cancellationToken);
-            var engine = workspace.CreateAnswerEngine();
+            var engine = workspace.CreateAnswerEngine(result.GetValue(composer) == "llm" ? LlmSettings.CreateComposer(workspace) : null);
             var role = result.GetValue(audience);
             if (result.GetValue(questions) is { } questionsPath)
             {
@@ -72,7 +79,8 @@ public static class AskCommand
                         continue;
                     }
 
-                    var batchAnswer = await engine.AskAsync(entry.Text, role, entry.Id, cancellationToken);
+                    var batchAnswer = await engine.AskAsync(
+                        new QuestionInput(entry.Text, role) { QuestionId = entry.Id, Collection = result.GetValue(collection) }, cancellationToken);
                     await writer.WriteLineAsync(JsonSerializer.Serialize(batchAnswer, AnswerJson.Options));
                 }
 
@@ -81,7 +89,8 @@ public static class AskCommand
             }
 
             var conversationId = result.GetValue(conversation) ?? NewConversationId();
-            var answer = await engine.AskAsync(new QuestionInput(text!, role) { ConversationId = conversationId }, cancellationToken);
+            var answer = await engine.AskAsync(
+                new QuestionInput(text!, role) { ConversationId = conversationId, Collection = result.GetValue(collection) }, cancellationToken);
             if (result.GetValue(json))
             {
                 Consoles.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(answer, AnswerJson.Indented));

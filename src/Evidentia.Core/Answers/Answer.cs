@@ -29,6 +29,12 @@ public sealed record Answer
     /// <summary>The question as searched when it differs from <see cref="Question"/> (a follow-up completed with its thread's focus).</summary>
     public string? SearchedAs { get; init; }
 
+    /// <summary>
+    /// The share of the question's weighted terms that the best evidence covers (0 to 1): what the abstention
+    /// threshold is compared with. Null when nothing was found.
+    /// </summary>
+    public double? Relevance { get; init; }
+
     public IReadOnlyList<AnswerItem> BottomLine { get; init; } = [];
 
     public IReadOnlyList<AnswerSection> Sections { get; init; } = [];
@@ -38,6 +44,12 @@ public sealed record Answer
     public IReadOnlyList<RelatedQuestion> RelatedQuestions { get; init; } = [];
 
     public IReadOnlyList<string> FollowUps { get; init; } = [];
+
+    /// <summary>"extractive" (every sentence a quote) or "llm" (generated sentences that passed the claim verifier).</summary>
+    public string Composer { get; init; } = "extractive";
+
+    /// <summary>For the LLM composer: what the claim verifier kept and dropped.</summary>
+    public ClaimVerification? Verification { get; init; }
 
     /// <summary>Milliseconds per stage ("retrieve", "compose").</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();

@@ -15,7 +15,7 @@ namespace Evidentia.Core.Answers;
 /// best evidence is below <see cref="ComposerOptions.MinRelevance"/> or when the bottom line would have to
 /// state both sides of a disagreement.
 /// </summary>
-public sealed partial class AnswerComposer(ComposerOptions options)
+public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerComposer
 {
     /// <summary>The message an emergency gets before anything else. It is guidance to act, not a clinical claim.</summary>
     public const string UrgentCareMessage =
@@ -29,6 +29,13 @@ public sealed partial class AnswerComposer(ComposerOptions options)
 
     /// <summary>The most plain-language definitions a patient's answer shows.</summary>
     public const int MaxDefinitions = 3;
+
+    /// <inheritdoc />
+    public Task<Answer> ComposeAsync(AnswerRequest request, IReadOnlyList<ScoredPassage> candidates, IReadOnlyList<Definition> definitions, CancellationToken cancellationToken) =>
+        Task.FromResult(Compose(request, candidates, definitions));
+
+    /// <summary>The settings in force.</summary>
+    public ComposerOptions Options => options;
 
     /// <summary>Composes the answer from candidate sentences.</summary>
     /// <param name="definitions">For patients: definitions, from indexed sources, of terms that the chosen sentences may use.</param>
@@ -56,6 +63,7 @@ public sealed partial class AnswerComposer(ComposerOptions options)
         }
 
         var best = usable.Max(c => c.Relevance);
+        shell = shell with { Relevance = Math.Round(best, 4) };
         if (best < options.MinRelevance)
         {
             return shell with
@@ -111,23 +119,22 @@ public sealed partial class AnswerComposer(ComposerOptions options)
             sections.Add((SectionPlans.DisagreementHeading, disagreeing));
         }
 
-        var references = new List<Reference>();
-        var numbers = new Dictionary<DocumentKey, int>();
-        var bottomItems = bottom.Select(g => ToItem(g, references, numbers)).ToList();
+        var book = new ReferenceBook();
+        var bottomItems = bottom.Select(g => book.Item(g.Text, g.Members)).ToList();
         var answerSections = sections
             .Where(s => s.Items.Count > 0)
-            .Select(s => new AnswerSection(s.Heading, s.Items.Select(g => ToItem(g, references, numbers)).ToList()))
+            .Select(s => new AnswerSection(s.Heading, s.Items.Select(g => book.Item(g.Text, g.Members)).ToList()))
             .ToList();
         if (request.Audience == Audience.Patient)
         {
             // Only terms the answer uses, each defined by a source the answer does not already quote.
             var shown = string.Join(' ', groups.Select(g => g.Text));
             var explained = definitions
-                .Where(d => shown.Contains(d.Term, StringComparison.OrdinalIgnoreCase) && !numbers.ContainsKey(d.Passage.Document.Key)
+                .Where(d => shown.Contains(d.Term, StringComparison.OrdinalIgnoreCase) && !book.Cites(d.Passage.Document.Key)
                     && d.Passage.Document.Citable && IsStatement(d.Passage.Text, options.MaxSentenceLength))
                 .DistinctBy(d => d.Passage.Document.Key)
                 .Take(MaxDefinitions)
-                .Select(d => ToItem(new Group([d.Passage]), references, numbers))
+                .Select(d => book.Item(d.Passage.Text, [d.Passage]))
                 .ToList();
             if (explained.Count > 0)
             {
@@ -135,7 +142,7 @@ public sealed partial class AnswerComposer(ComposerOptions options)
             }
         }
 
-        return shell with { Outcome = AnswerOutcome.Answered, BottomLine = bottomItems, Sections = answerSections, References = references };
+        return shell with { Outcome = AnswerOutcome.Answered, BottomLine = bottomItems, Sections = answerSections, References = book.References };
     }
 
     // Patients see patient information first; clinicians see guidelines, reviews, trials and papers first.
@@ -271,32 +278,6 @@ public sealed partial class AnswerComposer(ComposerOptions options)
         }
 
         return plan[0].Statement?.IsMatch(group.Text) == true ? 0 : plan.Count;
-    }
-
-    private static AnswerItem ToItem(Group group, List<Reference> references, Dictionary<DocumentKey, int> numbers)
-    {
-        var citations = new List<int>();
-        var quotes = new List<Quote>();
-        foreach (var member in group.Members)
-        {
-            var document = member.Document;
-            if (!numbers.TryGetValue(document.Key, out var n))
-            {
-                n = references.Count + 1;
-                numbers[document.Key] = n;
-                references.Add(new Reference(n, document.Id, document.Collection, document.Title, document.Source, document.Year, document.EvidenceLevel, document.Url));
-            }
-
-            if (!citations.Contains(n))
-            {
-                citations.Add(n);
-            }
-
-            var span = member.Passage.Span;
-            quotes.Add(new Quote(n, document.Id, document.Collection, span.Start, span.End, member.Text));
-        }
-
-        return new AnswerItem(group.Text, citations, quotes);
     }
 
     private bool IsStatement(string sentence, int maxLength)

@@ -25,7 +25,8 @@ public static class SectionPlans
     private static readonly SectionRule Pitfalls = new(
         "Critical pitfalls",
         R(@"\b(warning|precaution|caution|contraindicat|safety|pitfall)"),
-        R(@"\b(do not|don't|should not|shouldn't|must not|never|avoid|contraindicated|not recommended|recommends against|caution|beware|mistake)\b"));
+        // Instructions against something, not any sentence with "not" in it.
+        R(@"^(do not|don't|never|avoid)\b|\b(should not|shouldn't|must not|should never|not be (used|given|taken|combined)|contraindicated|not recommended|recommends? against|use (with )?caution|avoid\w*)\b"));
 
     private static readonly Dictionary<QuestionType, SectionRule[]> Plans = new()
     {

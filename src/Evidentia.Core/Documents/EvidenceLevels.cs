@@ -22,7 +22,7 @@ public static class EvidenceLevels
     // Consumer health sites of the NIH (and the CDC, which MedQuAD includes): patient information.
     private static readonly string[] ConsumerHealthHosts =
     [
-        "nih.gov", "medlineplus.gov", "cancer.gov", "cdc.gov", "womenshealth.gov", "niddk.nih.gov",
+        "nih.gov", "medlineplus.gov", "cancer.gov", "cdc.gov", "womenshealth.gov", "nihseniorhealth.gov",
     ];
 
     /// <summary>The strongest level among PubMed publication types; <see cref="EvidenceLevel.Research"/> when none is known.</summary>

@@ -182,4 +182,30 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("in use by another Evidentia process", Evidentia.Core.Text.WhitespaceNormalizer.CollapseAll(result.Error), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_Follow_Up_Should_Inherit_The_Focus_Of_Its_Conversation()
+    {
+        await IngestDemoAsync();
+        var first = await CliProcess.RunAsync("--data", Data, "ask", "What is the first-line treatment of anaphylaxis?", "--conversation", "c-test", "--json");
+        Assert.True(first.ExitCode == 0, first.Error);
+        var followUp = await CliProcess.RunAsync("--data", Data, "ask", "what about the dose?", "--conversation", "c-test", "--json");
+
+        using var json = JsonDocument.Parse(followUp.Out);
+        var answer = json.RootElement;
+        Assert.Equal("c-test", answer.GetProperty("conversationId").GetString());
+        Assert.Contains("anaphylaxis", answer.GetProperty("searchedAs").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Answered", answer.GetProperty("outcome").GetString());
+        Assert.Equal("anaphylaxis-wao-2020", answer.GetProperty("references")[0].GetProperty("documentId").GetString());
+    }
+
+    [Fact]
+    public async Task An_Emergency_Should_Get_The_Urgent_Care_Message()
+    {
+        await IngestDemoAsync();
+        var result = await CliProcess.RunAsync("--data", Data, "ask", "My throat is swelling after a bee sting and I can't breathe", "--json");
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("Emergency", json.RootElement.GetProperty("outcome").GetString());
+        Assert.StartsWith(Evidentia.Core.Answers.AnswerComposer.UrgentCareMessage, json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 }
