@@ -9,7 +9,7 @@ namespace Evidentia.Search.Retrieval;
 /// question's idf-weighted terms found in the sentence or in what frames it (its document's title and
 /// question, its section heading); its score adds the document's BM25 rank, the sentence's own coverage,
 /// and small preferences for stronger evidence and for sentences early in their document.
-/// The anchor of a question is its rarest term that the best document contains (usually the condition or
+/// The anchor of a question is its rarest term that any retrieved document contains (usually the condition or
 /// drug asked about); sentences of documents without it are off-focus, and their relevance is quartered.
 /// </summary>
 public sealed class PassageRanker(Analyzer analyzer)
@@ -29,7 +29,7 @@ public sealed class PassageRanker(Analyzer analyzer)
 
         var topScore = hits[0].Score;
         var ranked = new List<ScoredPassage>();
-        var anchor = documents.TryGetValue(hits[0].Key, out var best) ? Anchor(questionTerms, idf, best) : null;
+        var anchor = Anchor(questionTerms, idf, hits.Select(h => documents.GetValueOrDefault(h.Key)).OfType<Document>());
         foreach (var hit in hits)
         {
             if (!documents.TryGetValue(hit.Key, out var document))
@@ -69,9 +69,14 @@ public sealed class PassageRanker(Analyzer analyzer)
         return ranked;
     }
 
-    private string? Anchor(IReadOnlyList<(string Term, int Count)> questionTerms, IReadOnlyDictionary<string, double> idf, Document best)
+    private string? Anchor(IReadOnlyList<(string Term, int Count)> questionTerms, IReadOnlyDictionary<string, double> idf, IEnumerable<Document> retrieved)
     {
-        var words = QueryTerms.Set(analyzer, best.Title + " " + best.Text + " " + string.Join(' ', best.Fields.GetValueOrDefault(DocumentFields.Question) ?? []));
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in retrieved)
+        {
+            words.UnionWith(QueryTerms.Set(analyzer, d.Title + " " + d.Text + " " + string.Join(' ', d.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])));
+        }
+
         return questionTerms.Select(t => t.Term).Where(words.Contains).OrderByDescending(t => idf.GetValueOrDefault(t)).FirstOrDefault();
     }
 
