@@ -299,16 +299,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         return "a-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)))[..12];
     }
 
-    private static HashSet<string> Words(string text)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in WordPattern().Matches(text))
-        {
-            words.Add(m.Value.ToLowerInvariant());
-        }
-
-        return words;
-    }
+    private static HashSet<string> Words(string text) => Text.WordTokens.Of(text).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Content(HashSet<string> words) => words.Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
 
@@ -322,9 +313,6 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         var inter = a.Count(b.Contains);
         return (double)inter / (a.Count + b.Count - inter);
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"\b(no significant|not significantly|not associated|no evidence|not effective|no difference|failed to|no benefit|did not improve|does not improve|no effect|not superior|not reduce)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();

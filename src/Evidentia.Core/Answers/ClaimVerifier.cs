@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Evidentia.Core.Text;
 
 namespace Evidentia.Core.Answers;
 
@@ -24,20 +25,18 @@ public static partial class ClaimVerifier
     public static double Support(string sentence, IEnumerable<string> cited)
     {
         var evidence = string.Join(' ', cited).ToLowerInvariant();
-        var evidenceWords = Words(evidence).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var evidenceWords = WordTokens.Of(evidence).Select(Stem).ToHashSet(StringComparer.Ordinal);
         var numbers = NumberPattern().Matches(sentence).Select(m => m.Value).ToList();
         if (numbers.Any(n => !NumberPattern().Matches(evidence).Select(m => m.Value).Contains(n)))
         {
             return 0;
         }
 
-        var content = Words(sentence.ToLowerInvariant()).Where(w => !StopWords.Contains(w) && !char.IsDigit(w[0])).Select(Stem).Distinct().ToList();
+        var content = WordTokens.Of(sentence).Where(w => !StopWords.Contains(w) && !char.IsDigit(w[0])).Select(Stem).Distinct().ToList();
         return content.Count == 0 ? 0 : (double)content.Count(evidenceWords.Contains) / content.Count;
     }
 
     public static bool Supports(string sentence, IEnumerable<string> cited) => Support(sentence, cited) >= MinSupport;
-
-    private static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
 
     // Enough to match "treated"/"treatment"/"treats" and "infections"/"infection": strip a few common endings.
     private static string Stem(string word)
@@ -52,9 +51,6 @@ public static partial class ClaimVerifier
 
         return word;
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"\d+(?:[.,]\d+)?")]
     private static partial Regex NumberPattern();
