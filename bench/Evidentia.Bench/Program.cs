@@ -13,6 +13,12 @@ if (args is ["trec-files", var dataDir, var outDir])
     return 0;
 }
 
+// retrieval [OUT_DIR]: the retrieval table of docs/EVALUATION.md, with both anchors in the same run.
+if (args is ["retrieval", ..])
+{
+    return await RetrievalEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("bench", "out"));
+}
+
 // answers [EMERGENCY_SET]: the answer figures of docs/EVALUATION.md.
 if (args is ["answers", ..])
 {

@@ -19,14 +19,8 @@ public static class IndexFields
     /// <summary>The question a question–answer source answers.</summary>
     public const string Question = "question";
 
-    /// <summary>Other names of the focus, and MeSH headings.</summary>
-    public const string Synonyms = "synonyms";
-
-    /// <summary>Section headings.</summary>
-    public const string Headings = "headings";
-
-    /// <summary>The stored text.</summary>
-    public const string Body = "body";
+    /// <summary>Everything searchable in one field (title, question, synonyms, headings, text): the base of BM25 scoring.</summary>
+    public const string All = "all";
 
     /// <summary>The source's question type ("treatment", "information"), stored.</summary>
     public const string QuestionType = "qtype";

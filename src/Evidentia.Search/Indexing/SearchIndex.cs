@@ -21,7 +21,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "2";
+    private const string Schema = "4";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -140,21 +140,9 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
-        foreach (var name in (IEnumerable<string>)[DocumentFields.Synonyms, DocumentFields.Mesh])
-        {
-            foreach (var value in d.Fields.GetValueOrDefault(name) ?? [])
-            {
-                doc.Add(new TextField(IndexFields.Synonyms, value, Field.Store.NO));
-            }
-        }
-
-        var headings = string.Join(" \n ", d.Sections.Select(s => s.Heading).Where(h => h.Length > 0).Distinct());
-        if (headings.Length > 0)
-        {
-            doc.Add(new TextField(IndexFields.Headings, headings, Field.Store.NO));
-        }
-
-        doc.Add(new TextField(IndexFields.Body, d.Text, Field.Store.NO));
+        var headings = d.Sections.Select(s => s.Heading).Where(h => h.Length > 0).Distinct();
+        var all = string.Join('\n', [d.Title, .. d.Fields.GetValueOrDefault(DocumentFields.Question) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Mesh) ?? [], .. headings, d.Text]);
+        doc.Add(new TextField(IndexFields.All, all, Field.Store.NO));
         return doc;
     }
 

@@ -7,8 +7,8 @@ using Lucene.Net.Search;
 namespace Evidentia.Search.Retrieval;
 
 /// <summary>
-/// First-stage retrieval: BM25 over weighted fields. Each question term is matched in every field with
-/// that field's weight and the scores add up; only citable documents are returned, optionally of one collection.
+/// First-stage retrieval: BM25 over everything in one field, plus weighted matches in the title and the
+/// source's question. Each question term is matched in every field with that field's weight and the scores add up; only citable documents are returned, optionally of one collection.
 /// The query is built from analysed terms, never parsed, so no user input can be query syntax.
 /// </summary>
 public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) : IDisposable
@@ -31,11 +31,9 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
 
         var fields = new (string Field, float Weight)[]
         {
+            (IndexFields.All, options.AllWeight),
             (IndexFields.Title, options.TitleWeight),
             (IndexFields.Question, options.QuestionWeight),
-            (IndexFields.Synonyms, options.SynonymsWeight),
-            (IndexFields.Headings, options.HeadingsWeight),
-            (IndexFields.Body, options.BodyWeight),
         };
         var should = new BooleanQuery();
         foreach (var (term, count) in terms)
@@ -144,14 +142,14 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
         });
     }
 
-    /// <summary>Inverse document frequency of an analysed term in the body field (BM25's idf).</summary>
+    /// <summary>Inverse document frequency of an analysed term over everything indexed (BM25's idf).</summary>
     public IReadOnlyDictionary<string, double> Idf(IEnumerable<string> terms) => index.WithSearcher(searcher =>
     {
         var reader = searcher.IndexReader;
         var n = Math.Max(1, reader.NumDocs);
         return terms.Distinct().ToDictionary(t => t, t =>
         {
-            var df = reader.DocFreq(new Term(IndexFields.Body, t));
+            var df = reader.DocFreq(new Term(IndexFields.All, t));
             return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
         });
     });

@@ -12,7 +12,7 @@ public static class QueryTerms
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
-        using var stream = analyzer.GetTokenStream(IndexFields.Body, text);
+        using var stream = analyzer.GetTokenStream(IndexFields.All, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -1,17 +1,18 @@
 namespace Evidentia.Search.Retrieval;
 
-/// <summary>Field weights of first-stage BM25 (configuration section "Search"). A first, untuned setting.</summary>
+/// <summary>
+/// Weights of first-stage BM25 (configuration section "Search"). The base is BM25 over everything in one
+/// field; matches in the title (or MedQuAD focus) and in the source's own question add to it. Chosen by
+/// measurement on all dev benchmarks together (docs/EVALUATION.md, "Retrieval ablations").
+/// </summary>
 public sealed class SearchOptions
 {
-    public float TitleWeight { get; set; } = 2.0f;
+    /// <summary>BM25 over title, question, synonyms, MeSH, headings and text in one field.</summary>
+    public float AllWeight { get; set; } = 1.0f;
 
-    public float QuestionWeight { get; set; } = 1.5f;
+    public float TitleWeight { get; set; } = 0.5f;
 
-    public float SynonymsWeight { get; set; } = 1.0f;
-
-    public float HeadingsWeight { get; set; } = 1.0f;
-
-    public float BodyWeight { get; set; } = 1.0f;
+    public float QuestionWeight { get; set; } = 0.5f;
 
     /// <summary>Documents whose sentences the answer composer considers.</summary>
     public int AnswerDocuments { get; set; } = 20;

@@ -1,0 +1,30 @@
+using Evidentia.Search.Evaluation;
+
+namespace Evidentia.Tests.Search;
+
+public class TrecMetricsTests
+{
+    [Fact]
+    public void Should_Score_Like_The_Reference_Scorer()
+    {
+        // q1: relevant a (grade 4) and b (grade 3); c is judged 1 (not relevant at min 3). q2 has nothing relevant: not counted.
+        // q3 is judged but missing from the run: it scores 0.
+        var qrels = new Dictionary<string, Dictionary<string, int>>
+        {
+            ["q1"] = new() { ["a"] = 4, ["b"] = 3, ["c"] = 1 },
+            ["q2"] = new() { ["x"] = 1 },
+            ["q3"] = new() { ["z"] = 3 },
+        };
+        var run = new Dictionary<string, IReadOnlyList<string>> { ["q1"] = ["c", "b", "a"], ["q2"] = ["x"] };
+
+        var scores = TrecMetrics.Score(qrels, run, minRelevant: 3);
+
+        // q1: DCG = 7/log2(3)... b at rank 2 (gain 2^3-1 = 7, discount log2(3)), a at rank 3 (gain 15, log2(4) = 2).
+        var dcg = (7 / Math.Log2(3)) + (15 / 2.0);
+        var idcg = 15 + (7 / Math.Log2(3));
+        Assert.Equal(2, scores.Queries);
+        Assert.Equal(dcg / idcg / 2, scores.Ndcg10, 10);
+        Assert.Equal(0.5, scores.Recall10, 10);
+        Assert.Equal(0.5 / 2, scores.Mrr10, 10);
+    }
+}
