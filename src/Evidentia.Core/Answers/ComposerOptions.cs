@@ -22,7 +22,7 @@ public sealed class ComposerOptions
     public int MaxSentences { get; set; } = 10;
 
     /// <summary>At most this many sentences from one document, so that one source cannot fill an answer.</summary>
-    public int MaxSentencesPerDocument { get; set; } = 3;
+    public int MaxSentencesPerDocument { get; set; } = 2;
 
     /// <summary>Shorter sentences are headings or fragments, not statements worth citing.</summary>
     public int MinSentenceLength { get; set; } = 30;
