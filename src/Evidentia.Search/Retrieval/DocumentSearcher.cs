@@ -35,20 +35,33 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
             (IndexFields.Title, options.TitleWeight),
             (IndexFields.Question, options.QuestionWeight),
         };
-        var should = new BooleanQuery();
-        foreach (var (term, count) in terms)
+        var should = index.WithSearcher(searcher =>
         {
-            var perField = new BooleanQuery();
-            foreach (var (field, weight) in fields)
+            var reader = searcher.IndexReader;
+            var query = new BooleanQuery();
+            foreach (var (term, count) in terms)
             {
-                if (weight > 0)
+                // A word the index has never seen is most often misspelt ("tabkets"): match it loosely instead.
+                if (options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && reader.DocFreq(new Term(IndexFields.All, term)) == 0)
                 {
-                    perField.Add(new TermQuery(new Term(field, term)) { Boost = weight * count }, Occur.SHOULD);
+                    query.Add(new FuzzyQuery(new Term(IndexFields.All, term), term.Length >= 8 ? 2 : 1, 1) { Boost = options.AllWeight * count }, Occur.SHOULD);
+                    continue;
                 }
+
+                var perField = new BooleanQuery();
+                foreach (var (field, weight) in fields)
+                {
+                    if (weight > 0)
+                    {
+                        perField.Add(new TermQuery(new Term(field, term)) { Boost = weight * count }, Occur.SHOULD);
+                    }
+                }
+
+                query.Add(perField, Occur.SHOULD);
             }
 
-            should.Add(perField, Occur.SHOULD);
-        }
+            return query;
+        });
 
         var query2 = new BooleanQuery { { should, Occur.MUST } };
         query2.Add(new TermQuery(new Term(IndexFields.Citable, "true")) { Boost = 0 }, Occur.MUST);

@@ -14,6 +14,9 @@ public sealed class SearchOptions
 
     public float QuestionWeight { get; set; } = 0.5f;
 
+    /// <summary>Match words the index has never seen by edit distance (1, or 2 from 8 letters), as misspellings.</summary>
+    public bool CorrectSpelling { get; set; } = true;
+
     /// <summary>Documents whose sentences the answer composer considers.</summary>
     public int AnswerDocuments { get; set; } = 20;
 }
