@@ -89,4 +89,16 @@ public class IndexSynchronizerTests
         using var analyzer = Analyzers.CreateQuestionAnalyzer();
         Assert.Equal(["gout", "urat"], QueryTerms.Analyze(analyzer, "What is gout?) AND urate* \"").Select(t => t.Term));
     }
+
+    [Fact]
+    public async Task Should_Find_A_Misspelt_Word_But_Not_Invent_Matches()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var w = test.Workspace;
+        await w.Store.UpsertAsync([Doc("1", "Tablets", "Each tablet contains lactose."), Doc("2", "Capsules", "Each capsule contains gelatin.")], CancellationToken.None);
+        await w.SyncIndexAsync(false, null, CancellationToken.None);
+
+        Assert.Equal("1", Assert.Single(w.Searcher.Search("tabkets", 10)).Key.Id);
+        Assert.Empty(w.Searcher.Search("zzzzzzzz", 10));
+    }
 }
