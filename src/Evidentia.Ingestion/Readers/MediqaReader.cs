@@ -27,14 +27,16 @@ public sealed class MediqaReader : IDocumentReader
             var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
             // Answers start with the page's own question: "What are the treatments for X?: How might X be treated? …"
             var split = text.IndexOf("?:", StringComparison.Ordinal);
-            var title = split is > 0 and < 200 ? text[..(split + 1)] : host ?? id;
+            var question = split is > 0 and < 200 ? text[..(split + 1)] : null;
             return Document.Create(
                 new DocumentKey(file.Collection, id),
-                title,
+                question ?? host ?? id,
                 [new SourceSection("", text)],
                 source: host,
                 url: url,
                 evidenceLevel: EvidenceLevels.FromUrl(url),
+                // The page's own question, as MedQuAD records carry theirs.
+                fields: question is null ? null : new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Question] = [question] },
                 origin: origin);
         });
 }

@@ -21,7 +21,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "4";
+    private const string Schema = "5";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -141,7 +141,9 @@ public sealed class SearchIndex : IDisposable
         }
 
         var headings = d.Sections.Select(s => s.Heading).Where(h => h.Length > 0).Distinct();
-        var all = string.Join('\n', [d.Title, .. d.Fields.GetValueOrDefault(DocumentFields.Question) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Mesh) ?? [], .. headings, d.Text]);
+        // A MEDIQA answer's title is its question: count it once.
+        var questions = (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).Where(q => q != d.Title);
+        var all = string.Join('\n', [d.Title, .. questions, .. d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Mesh) ?? [], .. headings, d.Text]);
         doc.Add(new TextField(IndexFields.All, all, Field.Store.NO));
         return doc;
     }
