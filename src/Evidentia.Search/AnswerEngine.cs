@@ -132,7 +132,7 @@ public sealed partial class AnswerEngine(
         return definitions;
     }
 
-    private static string Normalize(string question) => WhitespaceNormalizer.CollapseAll(Word().Replace(question.ToLowerInvariant(), m => m.Value)).Trim(' ', '?', '.');
+    private static string Normalize(string question) => WhitespaceNormalizer.CollapseAll(question.ToLowerInvariant()).Trim(' ', '?', '.');
 
     // MedQuAD questions read "What is (are) X ?": shown as written, without the space before the mark.
     private static string Tidy(string question) => WhitespaceNormalizer.CollapseAll(question).Replace(" ?", "?", StringComparison.Ordinal);

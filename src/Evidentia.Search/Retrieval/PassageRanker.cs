@@ -28,23 +28,29 @@ public sealed class PassageRanker(Analyzer analyzer)
         }
 
         var topScore = hits[0].Score;
-        var ranked = new List<ScoredPassage>();
-        var anchor = Anchor(questionTerms, idf, hits.Select(h => documents.GetValueOrDefault(h.Key)).OfType<Document>());
-        foreach (var hit in hits)
-        {
-            if (!documents.TryGetValue(hit.Key, out var document))
-            {
-                continue;
-            }
+        // Every retrieved document analysed once: its frame (title and question) and each sentence's words.
+        var analysed = hits
+            .Where(h => documents.ContainsKey(h.Key))
+            .Select(h => (Hit: h, Document: documents[h.Key]))
+            .Select(x => (x.Hit, x.Document,
+                Frame: QueryTerms.Set(analyzer, x.Document.Title + " " + string.Join(' ', x.Document.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])),
+                Sentences: x.Document.Passages.Select(p => QueryTerms.Set(analyzer, x.Document.Quote(p.Span))).ToList()))
+            .ToList();
+        bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences) d, string term) =>
+            d.Frame.Contains(term) || d.Sentences.Any(s => s.Contains(term));
+        var anchor = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).FirstOrDefault();
 
-            var frame = QueryTerms.Set(analyzer, document.Title + " " + string.Join(' ', document.Fields.GetValueOrDefault(DocumentFields.Question) ?? []));
+        var ranked = new List<ScoredPassage>();
+        foreach (var d in analysed)
+        {
+            var (hit, document, frame, sentences) = d;
             var headings = document.Sections.Select(s => QueryTerms.Set(analyzer, s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
-            var onFocus = anchor is null || frame.Contains(anchor) || QueryTerms.Set(analyzer, document.Text).Contains(anchor);
+            var onFocus = anchor is null || Mentions(d, anchor);
             for (var i = 0; i < document.Passages.Count; i++)
             {
                 var passage = document.Passages[i];
-                var words = QueryTerms.Set(analyzer, document.Quote(passage.Span));
+                var words = sentences[i];
                 double own = 0, framed = 0;
                 foreach (var (term, _) in questionTerms)
                 {
@@ -67,17 +73,6 @@ public sealed class PassageRanker(Analyzer analyzer)
         }
 
         return ranked;
-    }
-
-    private string? Anchor(IReadOnlyList<(string Term, int Count)> questionTerms, IReadOnlyDictionary<string, double> idf, IEnumerable<Document> retrieved)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in retrieved)
-        {
-            words.UnionWith(QueryTerms.Set(analyzer, d.Title + " " + d.Text + " " + string.Join(' ', d.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])));
-        }
-
-        return questionTerms.Select(t => t.Term).Where(words.Contains).OrderByDescending(t => idf.GetValueOrDefault(t)).FirstOrDefault();
     }
 
     // Stronger evidence leads when the rest is close.
