@@ -35,16 +35,16 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
             (IndexFields.Title, options.TitleWeight),
             (IndexFields.Question, options.QuestionWeight),
         };
-        var should = index.WithSearcher(searcher =>
+        // Built and run on one searcher, so spelling correction sees the same index snapshot it searches.
+        return index.WithSearcher(searcher =>
         {
-            var reader = searcher.IndexReader;
-            var query = new BooleanQuery();
+            var should = new BooleanQuery();
             foreach (var (term, count) in terms)
             {
                 // A word the index has never seen is most often misspelt ("tabkets"): match it loosely instead.
-                if (options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && reader.DocFreq(new Term(IndexFields.All, term)) == 0)
+                if (options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && searcher.IndexReader.DocFreq(new Term(IndexFields.All, term)) == 0)
                 {
-                    query.Add(new FuzzyQuery(new Term(IndexFields.All, term), term.Length >= 8 ? 2 : 1, 1) { Boost = options.AllWeight * count }, Occur.SHOULD);
+                    should.Add(new FuzzyQuery(new Term(IndexFields.All, term), term.Length >= 8 ? 2 : 1, 1) { Boost = options.AllWeight * count }, Occur.SHOULD);
                     continue;
                 }
 
@@ -57,22 +57,17 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
                     }
                 }
 
-                query.Add(perField, Occur.SHOULD);
+                should.Add(perField, Occur.SHOULD);
             }
 
-            return query;
-        });
+            var filtered = new BooleanQuery { { should, Occur.MUST } };
+            filtered.Add(new TermQuery(new Term(IndexFields.Citable, "true")) { Boost = 0 }, Occur.MUST);
+            if (!string.IsNullOrWhiteSpace(collection))
+            {
+                filtered.Add(new TermQuery(new Term(IndexFields.Collection, collection)) { Boost = 0 }, Occur.MUST);
+            }
 
-        var query2 = new BooleanQuery { { should, Occur.MUST } };
-        query2.Add(new TermQuery(new Term(IndexFields.Citable, "true")) { Boost = 0 }, Occur.MUST);
-        if (!string.IsNullOrWhiteSpace(collection))
-        {
-            query2.Add(new TermQuery(new Term(IndexFields.Collection, collection)) { Boost = 0 }, Occur.MUST);
-        }
-
-        return index.WithSearcher(searcher =>
-        {
-            var docs = searcher.Search(query2, top);
+            var docs = searcher.Search(filtered, top);
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
             foreach (var scoreDoc in docs.ScoreDocs)
             {
