@@ -4,6 +4,7 @@ using Evidentia.Search;
 using Evidentia.Search.Indexing;
 using Evidentia.Search.Retrieval;
 using Evidentia.Storage.Sqlite;
+using Evidentia.Web.Hosting;
 
 namespace Evidentia.Cli;
 
@@ -12,10 +13,12 @@ public sealed class Workspace : IAsyncDisposable
 {
     private readonly FileStream _lock;
 
-    private Workspace(DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SqliteConversationStore conversations, SearchIndex index)
+    private Workspace(
+        DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SqliteConversationStore conversations, SqliteArticleStore articles, SearchIndex index)
     {
         _lock = folderLock;
         Conversations = conversations;
+        Articles = articles;
         Folder = folder;
         Store = store;
         Index = index;
@@ -27,6 +30,9 @@ public sealed class Workspace : IAsyncDisposable
     public SqliteDocumentStore Store { get; }
 
     public SqliteConversationStore Conversations { get; }
+
+    /// <summary>The library of answered questions (the web product keeps every answer it shows).</summary>
+    public SqliteArticleStore Articles { get; }
 
     public SearchIndex Index { get; }
 
@@ -42,14 +48,21 @@ public sealed class Workspace : IAsyncDisposable
         var folderLock = Lock(folder);
         SqliteDocumentStore? store = null;
         SqliteConversationStore? conversations = null;
+        SqliteArticleStore? articles = null;
         try
         {
             store = await SqliteDocumentStore.OpenAsync(folder.DatabasePath, cancellationToken);
             conversations = await SqliteConversationStore.OpenAsync(folder.DatabasePath, cancellationToken);
-            return new Workspace(folder, folderLock, store, conversations, SearchIndex.Open(folder.IndexPath));
+            articles = await SqliteArticleStore.OpenAsync(folder.DatabasePath, cancellationToken);
+            return new Workspace(folder, folderLock, store, conversations, articles, SearchIndex.Open(folder.IndexPath));
         }
         catch
         {
+            if (articles is not null)
+            {
+                await articles.DisposeAsync();
+            }
+
             if (conversations is not null)
             {
                 await conversations.DisposeAsync();
@@ -73,10 +86,15 @@ public sealed class Workspace : IAsyncDisposable
     public AnswerEngine CreateAnswerEngine(IAnswerComposer? composer = null) =>
         new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations);
 
+    /// <summary>What the web product runs on: this folder's store, index, answer engine, library and conversations.</summary>
+    public EvidentiaBackend CreateWebBackend(IAnswerComposer? composer = null) =>
+        new(Store, Index, Searcher, CreateAnswerEngine(composer), Articles, Conversations);
+
     public async ValueTask DisposeAsync()
     {
         Searcher.Dispose();
         Index.Dispose();
+        await Articles.DisposeAsync();
         await Conversations.DisposeAsync();
         await Store.DisposeAsync();
         await _lock.DisposeAsync();

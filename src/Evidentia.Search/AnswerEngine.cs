@@ -58,7 +58,7 @@ public sealed partial class AnswerEngine(
         var answer = await composer.ComposeAsync(request, passages, definitions, cancellationToken);
         answer = answer with
         {
-            RelatedQuestions = Related(input, searchedAs),
+            RelatedQuestions = Related(searchedAs, input.Audience, exclude: input.Text),
             FollowUps = answer.References.Count > 0 ? Suggestions(input.Text, answer.References[0], analysis) : [],
         };
         var compose = clock.Elapsed.TotalMilliseconds;
@@ -75,16 +75,16 @@ public sealed partial class AnswerEngine(
         };
     }
 
-    // The nearest indexed questions, one per wording, leading to their own answers.
-    private IReadOnlyList<RelatedQuestion> Related(QuestionInput input, string searchedAs)
+    /// <summary>The nearest indexed questions to <paramref name="question"/>, one per wording, each with the id its answer gets.</summary>
+    public IReadOnlyList<RelatedQuestion> Related(string question, Audience audience, string? exclude = null)
     {
-        var asked = Normalize(input.Text);
-        return searcher.SearchQuestions(searchedAs, 40)
+        var asked = Normalize(exclude ?? question);
+        return searcher.SearchQuestions(question, 40)
             .Where(h => Normalize(h.Question) != asked)
             // "… Noonan syndrome 1?", "… Noonan syndrome 2?": one of a numbered series is enough.
             .DistinctBy(h => Digits().Replace(Normalize(h.Question), ""))
             .Take(RelatedQuestions)
-            .Select(h => new RelatedQuestion(Tidy(h.Question), AnswerComposer.AnswerId(Tidy(h.Question), input.Audience)))
+            .Select(h => new RelatedQuestion(Tidy(h.Question), AnswerComposer.AnswerId(Tidy(h.Question), audience)))
             .ToList();
     }
 

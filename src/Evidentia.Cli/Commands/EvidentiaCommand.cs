@@ -20,6 +20,7 @@ public static class EvidentiaCommand
               evidentia ingest ../shared/data
               evidentia search "metformin lactic acidosis" --top 5
               evidentia search --queries dev.jsonl --run run.trec
+              evidentia serve --urls http://127.0.0.1:5080
             """)
         {
             GlobalOptions.Data,
@@ -29,6 +30,7 @@ public static class EvidentiaCommand
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

@@ -54,6 +54,7 @@ public sealed record Answer
     /// <summary>Milliseconds per stage ("retrieve", "compose").</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Every sentence of the answer: the bottom line, then each section's items.</summary>
+    /// <summary>Every sentence of the answer: the bottom line, then each section's items (not part of the JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<AnswerItem> AllItems => BottomLine.Concat(Sections.SelectMany(s => s.Items));
 }

@@ -18,10 +18,16 @@ public static class AnswerJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new AudienceConverter());
-        options.Converters.Add(new JsonStringEnumConverter());
+        Configure(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>Adds the answer contract's converters (audiences lower case, enums by name) to other options, such as a web host's.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new AudienceConverter());
+        options.Converters.Add(new JsonStringEnumConverter());
     }
 
     // Audiences are lower-case in the contract ("physician").

@@ -16,6 +16,9 @@ public static class SectionPlans
     /// <summary>The numbered steps of a treatment answer whose sources describe an order.</summary>
     public const string AlgorithmHeading = "Algorithm summary";
 
+    /// <summary>What not to do and what to watch for: shown as a warning block.</summary>
+    public const string PitfallsHeading = "Critical pitfalls";
+
     /// <summary>Sentences of sources that say opposite things about the same point.</summary>
     public const string DisagreementHeading = "Where sources disagree";
 
@@ -23,7 +26,7 @@ public static class SectionPlans
     public const string DefinitionsHeading = "Terms explained";
 
     private static readonly SectionRule Pitfalls = new(
-        "Critical pitfalls",
+        PitfallsHeading,
         R(@"\b(warning|precaution|caution|contraindicat|safety|pitfall)"),
         // Instructions against something, not any sentence with "not" in it.
         R(@"^(do not|don't|never|avoid)\b|\b(should not|shouldn't|must not|should never|not be (used|given|taken|combined)|contraindicated|not recommended|recommends? against|use (with )?caution|avoid\w*)\b"));

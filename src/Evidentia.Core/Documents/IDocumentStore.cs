@@ -21,6 +21,9 @@ public interface IDocumentStore : IAsyncDisposable
     /// <summary>The documents with these keys that exist, in no particular order.</summary>
     Task<IReadOnlyList<Document>> GetAsync(IReadOnlyCollection<DocumentKey> keys, CancellationToken cancellationToken);
 
+    /// <summary>The documents with this id in any collection (ids are unique within a collection only).</summary>
+    Task<IReadOnlyList<Document>> FindAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Counts of documents per collection (citable and question-only).</summary>
     Task<IReadOnlyList<CollectionStats>> GetStatsAsync(CancellationToken cancellationToken);
 }

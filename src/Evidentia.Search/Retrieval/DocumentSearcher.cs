@@ -123,6 +123,34 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
         });
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> questions that citable documents answer, spread evenly over the index and over
+    /// question types: candidates for the example questions of the home page.
+    /// </summary>
+    public IReadOnlyList<QuestionHit> SampleQuestions(int count) => index.WithSearcher(searcher =>
+    {
+        var query = new TermQuery(new Term(IndexFields.Citable, "true"));
+        var all = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs;
+        var step = Math.Max(1, all.Length / Math.Max(1, count * 4));
+        var hits = new List<QuestionHit>();
+        for (var i = 0; i < all.Length && hits.Count < count * 4; i += step)
+        {
+            var stored = searcher.Doc(all[i].Doc);
+            if (stored.Get(IndexFields.Question) is { } question)
+            {
+                hits.Add(new QuestionHit(
+                    question, new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)),
+                    stored.Get(IndexFields.Title), stored.Get(IndexFields.QuestionType), Citable: true, 0));
+            }
+        }
+
+        // Round-robin over question types, so the examples are not all "What is X?".
+        return hits.GroupBy(h => h.QuestionType ?? "")
+            .SelectMany(g => g.Select((h, rank) => (h, rank)))
+            .OrderBy(x => x.rank).ThenBy(x => x.h.QuestionType, StringComparer.Ordinal)
+            .Select(x => x.h).Take(count).ToList();
+    });
+
     /// <summary>Citable overview documents whose title is one of <paramref name="terms"/> (compared lower case), by term.</summary>
     public IReadOnlyDictionary<string, DocumentKey> FindDefinitions(IReadOnlyCollection<string> terms)
     {

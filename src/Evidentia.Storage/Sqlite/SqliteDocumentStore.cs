@@ -166,6 +166,30 @@ public sealed class SqliteDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Document>> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT {Columns} FROM documents WHERE id = $i ORDER BY collection";
+            cmd.Parameters.AddWithValue("$i", id);
+            var found = new List<Document>();
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(Read(reader));
+            }
+
+            return found;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<CollectionStats>> GetStatsAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -49,6 +49,29 @@ internal static class SqliteMigrations
             PRIMARY KEY (conversation_id, turn)
         ) WITHOUT ROWID;
         """,
+
+        // 3: the library of answered questions, one row per audience variant, with its review status.
+        """
+        CREATE TABLE articles (
+            id              TEXT PRIMARY KEY,
+            slug            TEXT NOT NULL,
+            question        TEXT NOT NULL,
+            audience        TEXT NOT NULL,
+            question_type   TEXT,
+            focus           TEXT,
+            conversation_id TEXT,
+            outcome         TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            content_hash    TEXT NOT NULL,
+            answer          TEXT NOT NULL,  -- the answer JSON (the API contract)
+            created_utc     TEXT NOT NULL,
+            updated_utc     TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX articles_slug ON articles (slug);
+        CREATE INDEX articles_updated ON articles (updated_utc);
+        -- A source page is addressed by the document id alone.
+        CREATE INDEX documents_id ON documents (id);
+        """,
     ];
 
     /// <summary>Opens a connection to <paramref name="databasePath"/> and brings its schema up to date.</summary>

@@ -1,0 +1,17 @@
+namespace Evidentia.Core.Articles;
+
+/// <summary>A library listing: newest first, optionally filtered by words of the question, question type, topic or status.</summary>
+public sealed record ArticleQuery
+{
+    /// <summary>Words that must all appear in the question (case-insensitive).</summary>
+    public string? Text { get; init; }
+
+    public string? QuestionType { get; init; }
+
+    /// <summary>The focus of the question ("hypertension").</summary>
+    public string? Topic { get; init; }
+
+    public ReviewStatus? Status { get; init; }
+
+    public int Limit { get; init; } = 50;
+}

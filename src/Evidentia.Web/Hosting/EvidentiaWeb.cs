@@ -1,0 +1,112 @@
+using System.Reflection;
+using System.Threading.RateLimiting;
+using Evidentia.Core.Answers;
+using Evidentia.Web.Answering;
+using Evidentia.Web.Apis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+
+namespace Evidentia.Web.Hosting;
+
+/// <summary>The web product: Razor Pages, the JSON API under <c>/api</c>, OpenAPI and health, over an open backend.</summary>
+public static class EvidentiaWeb
+{
+    /// <summary>The rate limiter policy of everything that composes a new answer.</summary>
+    public const string AskPolicy = "ask";
+
+    /// <summary>
+    /// Builds the application. <paramref name="args"/> are ASP.NET Core's own (<c>--urls</c>, <c>--Web:AskPermitsPerMinute</c>);
+    /// environment variables prefixed <c>EVIDENTIA_</c> set the same keys.
+    /// </summary>
+    public static WebApplication Build(EvidentiaBackend backend, string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The pages and endpoints live in this assembly, whoever hosts it (the CLI, a test, a benchmark).
+            ApplicationName = typeof(EvidentiaWeb).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("EVIDENTIA_");
+        builder.AddEvidentia(backend);
+
+        var app = builder.Build();
+        app.UseEvidentia();
+        return app;
+    }
+
+    private static void AddEvidentia(this WebApplicationBuilder builder, EvidentiaBackend backend)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(backend.Documents);
+        services.AddSingleton(backend.Index);
+        services.AddSingleton(backend.Searcher);
+        services.AddSingleton(backend.Engine);
+        services.AddSingleton(backend.Articles);
+        services.AddSingleton(backend.Conversations);
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<ExampleQuestions>();
+
+        services.AddRazorPages();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => AnswerJson.Configure(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Evidentia API";
+            document.Info.Description = "Cited clinical answers from the indexed evidence. Every sentence carries its citations and the exact quotes behind them.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AskPolicy, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.AskPermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many questions", Detail = "Too many new questions from this address; try again in a minute." },
+                });
+            };
+        });
+    }
+
+    private static void UseEvidentia(this WebApplication app)
+    {
+        // No stack traces for users: API errors are ProblemDetails, page errors the error page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandlingPath = "/error",
+        });
+        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(Assembly.GetExecutingAssembly(), "Evidentia.Web.Assets"),
+            RequestPath = "/assets",
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/health");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAnswersApi();
+        app.MapLibraryApi();
+        app.MapRazorPages();
+    }
+}

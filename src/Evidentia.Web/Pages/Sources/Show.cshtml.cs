@@ -1,0 +1,44 @@
+using Evidentia.Core.Documents;
+using Evidentia.Web.Answering;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Evidentia.Web.Pages.Sources;
+
+/// <summary>A stored document as quotes are cut from it, with the quoted span [start, end) highlighted.</summary>
+public sealed class ShowModel(IDocumentStore store) : PageModel
+{
+    public Document Document { get; private set; } = null!;
+
+    /// <summary>The highlighted span, when the request gives a valid one.</summary>
+    public TextSpan? Highlight { get; private set; }
+
+    /// <summary>When several collections hold the id and none was given.</summary>
+    public IReadOnlyList<string> Choices { get; private set; } = [];
+
+    public string Id { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string id, string? collection, int? start, int? end, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var (document, collections) = await SourceLookup.FindAsync(store, id, collection, cancellationToken);
+        if (document is null)
+        {
+            if (collections.Count > 1)
+            {
+                Choices = collections;
+                return Page();
+            }
+
+            return NotFound();
+        }
+
+        Document = document;
+        if (start is { } s && end is { } e && 0 <= s && s < e && e <= document.Text.Length)
+        {
+            Highlight = new TextSpan(s, e);
+        }
+
+        return Page();
+    }
+}
