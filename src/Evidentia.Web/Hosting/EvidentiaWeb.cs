@@ -53,7 +53,12 @@ public static class EvidentiaWeb
 
         services.AddRazorPages();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => AnswerJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            AnswerJson.Configure(o.SerializerOptions);
+            // Source text is untrusted: <, >, & and quotes leave as \u escapes, so no reply can be read as markup.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Evidentia API";

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using Evidentia.Tests.Support;
+
+namespace Evidentia.Tests.Web;
+
+/// <summary>New questions are rate limited per client address; reading is not.</summary>
+public sealed class RateLimitTests(DemoWebFixture web) : IClassFixture<DemoWebFixture>
+{
+    [Fact]
+    public async Task Should_Return_429_With_Retry_After_When_A_Client_Asks_Beyond_Its_Permits()
+    {
+        await using var server = await WebServer.StartAsync(web.Workspace.CreateWebBackend(), "--Web:AskPermitsPerMinute", "2");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await server.Client.PostAsJsonAsync("/api/answers", new { question = $"How is high blood pressure treated? {i}" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal("60", response.Headers.GetValues("Retry-After").Single());
+            }
+        }
+
+        using var read = await server.Client.GetAsync("/api/search?q=hypertension");
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_To_Start_When_The_Limit_Is_Invalid()
+    {
+        await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            async () => await WebServer.StartAsync(web.Workspace.CreateWebBackend(), "--Web:AskPermitsPerMinute", "0"));
+    }
+}
