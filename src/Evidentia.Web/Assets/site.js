@@ -17,7 +17,9 @@
     });
 
     // "Which best describes you?" applies as soon as a choice is made.
+    // (The "Show" button is for readers without JavaScript.)
     document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+        form.querySelectorAll("button[type=submit]").forEach(function (b) { b.hidden = true; });
         form.addEventListener("change", function () { form.requestSubmit ? form.requestSubmit() : form.submit(); });
     });
 

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Evidentia.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Evidentia.Tests.Web;
+
+/// <summary>
+/// The reader's journey in a real browser over the real corpora: ask → answer page → a citation's quote on hover
+/// and on keyboard focus → the reference → the source page with the quote highlighted → another audience →
+/// a follow-up in the thread → the article in the library; and the same pages at phone width.
+/// </summary>
+[Collection(SharedCorpusCollection.Name)]
+public sealed partial class BrowserTests(SharedCorpusFixture corpus) : IAsyncLifetime
+{
+    private const string Question = "How is high blood pressure treated?";
+
+    private WebServer? _server;
+    private Browser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (corpus.Workspace is null)
+        {
+            return;
+        }
+
+        _browser = await Browser.LaunchAsync();
+        _server = await WebServer.StartAsync(corpus.Workspace.CreateWebBackend());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Should_Take_A_Reader_From_Question_To_Quote_To_Source_To_Follow_Up_To_Library()
+    {
+        if (_browser is null || _server is null)
+        {
+            return;
+        }
+
+        await using var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+
+        // Ask.
+        await page.GotoAsync("/");
+        await Browser.ScreenshotAsync(page, "home-desktop");
+        await page.GetByLabel("Your question").FillAsync(Question);
+        await page.GetByLabel("Which best describes you?").SelectOptionAsync("physician");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/answers/a-"));
+        Assert.Equal(Question, await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Submitted", await page.Locator(".stepper li[aria-current=step]").InnerTextAsync());
+        Assert.True(await page.GetByText("Exercise caution as content is pending human review").IsVisibleAsync());
+        var answerUrl = page.Url;
+        await Browser.ScreenshotAsync(page, "answer-desktop");
+
+        // Hover a citation: its quote and source appear.
+        var cite = page.Locator(".bottom-line .cite").First;
+        var tip = cite.Locator(".tip");
+        Assert.False(await tip.IsVisibleAsync());
+        await cite.Locator("a").HoverAsync();
+        Assert.True(await tip.IsVisibleAsync());
+        Assert.False(string.IsNullOrWhiteSpace(await tip.Locator("q").InnerTextAsync()));
+        await Browser.ScreenshotAsync(page, "citation-hover-desktop", fullPage: false);
+
+        // Keyboard focus shows it too.
+        await page.Mouse.MoveAsync(0, 0);
+        await cite.Locator("a").FocusAsync();
+        Assert.True(await tip.IsVisibleAsync());
+
+        // Click it: the reference; from there the source page with the quote highlighted and in view.
+        var n = await cite.Locator("a").InnerTextAsync();
+        await cite.Locator("a").ClickAsync();
+        Assert.EndsWith($"#ref-{n}", page.Url);
+        var reference = page.Locator($"#ref-{n}");
+        Assert.True(await reference.IsVisibleAsync());
+        await reference.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Quoted passage") }).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/sources/"));
+        var mark = page.Locator("mark#quote");
+        Assert.True(await mark.IsVisibleAsync());
+        Assert.True(await mark.EvaluateAsync<bool>("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"));
+        await Browser.ScreenshotAsync(page, "source-desktop", fullPage: false);
+
+        // Another audience: the patient variant, and the choice is remembered.
+        await page.GotoAsync(answerUrl);
+        await page.GetByLabel("Patient or caregiver").CheckAsync();
+        await page.WaitForURLAsync(url => url != answerUrl && url.Contains("/answers/a-", StringComparison.Ordinal));
+        Assert.True(await page.GetByLabel("Patient or caregiver").IsCheckedAsync());
+        await page.GotoAsync("/");
+        Assert.Equal("patient", await page.GetByLabel("Which best describes you?").InputValueAsync());
+        await page.GoBackAsync();
+
+        // A follow-up keeps the thread's focus.
+        await page.GetByLabel("Continue this thread").FillAsync("and in children?");
+        await page.Locator(".follow-up").GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("thread=t-"));
+        Assert.Equal("and in children?", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("blood pressure", await page.GetByText("Answered in its thread as").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await page.GetByRole(AriaRole.Link, new() { Name = "View this thread" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/threads/t-"));
+        var turns = page.Locator("ol.thread > li h2");
+        Assert.Equal([Question, "and in children?"], await turns.AllInnerTextsAsync());
+        await Browser.ScreenshotAsync(page, "thread-desktop");
+
+        // The article is in the library.
+        await page.GotoAsync("/library");
+        await page.GetByLabel("Search the library").FillAsync("blood pressure");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("q=blood"));
+        Assert.True(await page.Locator("ul.articles").GetByRole(AriaRole.Link, new() { Name = Question }).IsVisibleAsync());
+        await Browser.ScreenshotAsync(page, "library-desktop");
+    }
+
+    [Fact]
+    public async Task Should_Fit_A_Phone_Screen_Without_Sideways_Scrolling()
+    {
+        if (_browser is null || _server is null)
+        {
+            return;
+        }
+
+        await using var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.Address.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/ask?q=" + Uri.EscapeDataString(Question));
+        await page.WaitForURLAsync(new Regex("/answers/a-"));
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await Browser.ScreenshotAsync(page, "answer-phone");
+        await page.GotoAsync("/");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await Browser.ScreenshotAsync(page, "home-phone");
+    }
+}
