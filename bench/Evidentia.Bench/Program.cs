@@ -25,5 +25,11 @@ if (args is ["answers", ..])
     return await AnswerEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("tests", "Evidentia.Tests", "Questions", "emergency-set.jsonl"));
 }
 
+// pages: server time of the answer page, new and already answered (docs/PERFORMANCE.md).
+if (args is ["pages"])
+{
+    return await PageTimings.RunAsync();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TrecFiles).Assembly).Run(args);
 return 0;

@@ -11,7 +11,8 @@ namespace Evidentia.Storage.Sqlite;
 /// <summary>The library of answered questions in the embedded SQLite database (its own connection to the same file).</summary>
 public sealed class SqliteArticleStore : IArticleStore, IAsyncDisposable
 {
-    private const string Columns = "slug, status, created_utc, updated_utc, answer";
+    // Selected from "articles a JOIN article_answers c USING (id)".
+    private const string Columns = "a.slug, a.status, a.created_utc, a.updated_utc, c.answer";
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -36,30 +37,46 @@ public sealed class SqliteArticleStore : IArticleStore, IAsyncDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var cmd = _connection.CreateCommand();
-            cmd.CommandText = $"""
-                INSERT INTO articles (id, slug, question, audience, question_type, focus, conversation_id, outcome, status, content_hash, answer, created_utc, updated_utc)
-                VALUES ($id, $slug, $question, $audience, $type, $focus, $conversation, $outcome, $status, $hash, $answer, $now, $now)
-                ON CONFLICT (id) DO UPDATE SET
-                    answer = excluded.answer, outcome = excluded.outcome, content_hash = excluded.content_hash,
-                    updated_utc = CASE WHEN content_hash = excluded.content_hash THEN updated_utc ELSE excluded.updated_utc END
-                RETURNING {Columns}
-                """;
-            cmd.Parameters.AddWithValue("$id", stored.Id);
-            cmd.Parameters.AddWithValue("$slug", ArticleSlug.Create(stored.SearchedAs ?? stored.Question));
-            cmd.Parameters.AddWithValue("$question", stored.Question);
-            cmd.Parameters.AddWithValue("$audience", stored.Audience.ToString());
-            cmd.Parameters.AddWithValue("$type", (object?)stored.QuestionType ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$focus", (object?)stored.Focus ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$conversation", (object?)stored.ConversationId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$outcome", stored.Outcome.ToString());
-            cmd.Parameters.AddWithValue("$status", nameof(ReviewStatus.Submitted));
-            cmd.Parameters.AddWithValue("$hash", hash);
-            cmd.Parameters.AddWithValue("$answer", JsonSerializer.Serialize(stored, AnswerJson.Options));
-            cmd.Parameters.AddWithValue("$now", now);
-            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            return Read(reader);
+            await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await using (var cmd = _connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = """
+                    INSERT INTO articles (id, slug, question, audience, question_type, focus, outcome, status, content_hash, created_utc, updated_utc)
+                    VALUES ($id, $slug, $question, $audience, $type, $focus, $outcome, $status, $hash, $now, $now)
+                    ON CONFLICT (id) DO UPDATE SET
+                        outcome = excluded.outcome, content_hash = excluded.content_hash,
+                        updated_utc = CASE WHEN content_hash = excluded.content_hash THEN updated_utc ELSE excluded.updated_utc END;
+                    INSERT INTO article_answers (id, answer) VALUES ($id, $answer)
+                    ON CONFLICT (id) DO UPDATE SET answer = excluded.answer;
+                    """;
+                cmd.Parameters.AddWithValue("$id", stored.Id);
+                cmd.Parameters.AddWithValue("$slug", ArticleSlug.Create(stored.SearchedAs ?? stored.Question));
+                cmd.Parameters.AddWithValue("$question", stored.Question);
+                cmd.Parameters.AddWithValue("$audience", stored.Audience.ToString());
+                cmd.Parameters.AddWithValue("$type", (object?)stored.QuestionType ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$focus", (object?)stored.Focus ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$outcome", stored.Outcome.ToString());
+                cmd.Parameters.AddWithValue("$status", nameof(ReviewStatus.Submitted));
+                cmd.Parameters.AddWithValue("$hash", hash);
+                cmd.Parameters.AddWithValue("$answer", JsonSerializer.Serialize(stored, AnswerJson.Options));
+                cmd.Parameters.AddWithValue("$now", now);
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            Article article;
+            await using (var read = _connection.CreateCommand())
+            {
+                read.Transaction = tx;
+                read.CommandText = $"SELECT {Columns} FROM articles a JOIN article_answers c USING (id) WHERE a.id = $id";
+                read.Parameters.AddWithValue("$id", stored.Id);
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                article = Read(reader);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            return article;
         }
         finally
         {
@@ -69,11 +86,11 @@ public sealed class SqliteArticleStore : IArticleStore, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<Article?> GetAsync(string id, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT {Columns} FROM articles WHERE id = $p0", [id], cancellationToken)).FirstOrDefault();
+        (await QueryAsync($"SELECT {Columns} FROM articles a JOIN article_answers c USING (id) WHERE a.id = $p0", [id], cancellationToken)).FirstOrDefault();
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Article>> GetBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM articles WHERE slug = $p0 ORDER BY updated_utc DESC", [slug], cancellationToken);
+        QueryAsync($"SELECT {Columns} FROM articles a JOIN article_answers c USING (id) WHERE a.slug = $p0 ORDER BY a.updated_utc DESC", [slug], cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Article>> ListAsync(ArticleQuery query, CancellationToken cancellationToken)
@@ -104,12 +121,13 @@ public sealed class SqliteArticleStore : IArticleStore, IAsyncDisposable
             values.Add(status.ToString());
         }
 
-        // One row per question: the most recently updated variant of each slug.
+        // One row per question: the most recently updated variant of each slug; answers read for the page only.
         var filter = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
         var sql = $"""
-            SELECT {Columns} FROM (
-                SELECT *, row_number() OVER (PARTITION BY slug ORDER BY updated_utc DESC, id) AS r FROM articles {filter})
-            WHERE r = 1 ORDER BY updated_utc DESC, id LIMIT {Math.Clamp(query.Limit, 1, 500)}
+            WITH latest AS (
+                SELECT id, row_number() OVER (PARTITION BY slug ORDER BY updated_utc DESC, id) AS r FROM articles {filter})
+            SELECT {Columns} FROM latest JOIN articles a USING (id) JOIN article_answers c USING (id)
+            WHERE latest.r = 1 ORDER BY a.updated_utc DESC, a.id LIMIT {Math.Clamp(query.Limit, 1, 500)}
             """;
         return QueryAsync(sql, values, cancellationToken);
     }

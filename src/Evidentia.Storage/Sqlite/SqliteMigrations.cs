@@ -50,25 +50,29 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         """,
 
-        // 3: the library of answered questions, one row per audience variant, with its review status.
+        // 3: the library of answered questions, one row per audience variant, with its review status. The answer
+        //    JSON (tens of kilobytes) lives apart, so listing and filtering read only the small rows.
         """
         CREATE TABLE articles (
-            id              TEXT PRIMARY KEY,
-            slug            TEXT NOT NULL,
-            question        TEXT NOT NULL,
-            audience        TEXT NOT NULL,
-            question_type   TEXT,
-            focus           TEXT,
-            conversation_id TEXT,
-            outcome         TEXT NOT NULL,
-            status          TEXT NOT NULL,
-            content_hash    TEXT NOT NULL,
-            answer          TEXT NOT NULL,  -- the answer JSON (the API contract)
-            created_utc     TEXT NOT NULL,
-            updated_utc     TEXT NOT NULL
-        ) WITHOUT ROWID;
-        CREATE INDEX articles_slug ON articles (slug);
+            id            TEXT PRIMARY KEY,
+            slug          TEXT NOT NULL,
+            question      TEXT NOT NULL,
+            audience      TEXT NOT NULL,
+            question_type TEXT,
+            focus         TEXT,
+            outcome       TEXT NOT NULL,
+            status        TEXT NOT NULL,
+            content_hash  TEXT NOT NULL,
+            created_utc   TEXT NOT NULL,
+            updated_utc   TEXT NOT NULL
+        );
+        CREATE INDEX articles_slug ON articles (slug, updated_utc);
         CREATE INDEX articles_updated ON articles (updated_utc);
+        CREATE INDEX articles_focus ON articles (lower(focus));
+        CREATE TABLE article_answers (
+            id     TEXT PRIMARY KEY REFERENCES articles (id),
+            answer TEXT NOT NULL  -- the answer JSON (the API contract)
+        ) WITHOUT ROWID;
         -- A source page is addressed by the document id alone.
         CREATE INDEX documents_id ON documents (id);
         """,

@@ -91,6 +91,7 @@ public static class EvidentiaWeb
 
     private static void UseEvidentia(this WebApplication app)
     {
+        app.UseMiddleware<ServerTiming>();
         // No stack traces for users: API errors are ProblemDetails, page errors the error page.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
