@@ -37,6 +37,12 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
         };
         Response.StatusCode = status;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
+        if (original.StartsWith("/api/", StringComparison.Ordinal) && status == StatusCodes.Status400BadRequest)
+        {
+            // The endpoint could not bind its input: a body that is not the JSON it takes, or a parameter of the wrong type.
+            Message = "The request body is not valid JSON of the expected shape, or a parameter has the wrong type; see /openapi/v1.json.";
+        }
+
         if (original.StartsWith("/api/", StringComparison.Ordinal) &&
             await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = status, Title = Title, Detail = Message } }))
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Evidentia.Tests.Support;
 using Microsoft.Playwright;
 
@@ -123,6 +124,56 @@ public sealed partial class BrowserTests(SharedCorpusFixture corpus) : IAsyncLif
         await page.WaitForURLAsync(new Regex("q=blood"));
         Assert.True(await page.Locator("ul.articles").GetByRole(AriaRole.Link, new() { Name = Question }).IsVisibleAsync());
         await Browser.ScreenshotAsync(page, "library-desktop");
+    }
+
+    [Fact]
+    public async Task Should_Pass_The_Axe_Accessibility_Rules_On_Every_Kind_Of_Page()
+    {
+        if (_browser is null || _server is null)
+        {
+            return;
+        }
+
+        await using var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/ask?q=" + Uri.EscapeDataString(Question));
+        await page.WaitForURLAsync(new Regex("/answers/a-"));
+        var answerPath = new Uri(page.Url).AbsolutePath;
+        var sourcePath = await page.Locator(".references a", new() { HasTextString = "Quoted passage" }).First.GetAttributeAsync("href");
+
+        var violations = new List<string>();
+        foreach (var path in new[] { "/", answerPath, sourcePath!, "/library", "/editorial-policy", "/about", "/api" })
+        {
+            await page.GotoAsync(path);
+            var result = await page.RunAxe();
+            violations.AddRange(result.Violations.Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+        }
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task Should_Show_Progress_When_An_Answer_Takes_More_Than_300_Ms()
+    {
+        if (_browser is null || _server is null)
+        {
+            return;
+        }
+
+        await using var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Your question").FillAsync(Question);
+        var progress = page.Locator("#progress");
+
+        // Submit, with the navigation held back as a slow answer would hold it.
+        await page.EvaluateAsync("() => { const f = document.querySelector('form[data-progress]'); f.addEventListener('submit', e => e.preventDefault()); f.requestSubmit(); }");
+        await Task.Delay(100);
+        var early = await progress.IsVisibleAsync();
+        await progress.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 2000 });
+
+        Assert.False(early);
+        Assert.Contains("Composing an answer", await progress.InnerTextAsync());
     }
 
     [Fact]

@@ -81,7 +81,8 @@ public sealed class WebApiTests(DemoWebFixture web) : IClassFixture<DemoWebFixtu
     public async Task Should_Return_400_ProblemDetails_When_The_Body_Is_Malformed(string body)
     {
         using var response = await Client.PostAsync("/api/answers", new StringContent(body, Encoding.UTF8, "application/json"));
-        await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
