@@ -1,5 +1,7 @@
 using Evidentia.Core;
+using System.Text.Json;
 using Evidentia.Core.Answers;
+using Evidentia.Core.Articles;
 using Evidentia.Search;
 using Evidentia.Search.Indexing;
 using Evidentia.Search.Retrieval;
@@ -14,11 +16,14 @@ public sealed class Workspace : IAsyncDisposable
     private readonly FileStream _lock;
 
     private Workspace(
-        DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SqliteConversationStore conversations, SqliteArticleStore articles, SearchIndex index)
+        DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SqliteConversationStore conversations, SqliteArticleStore articles,
+        SqliteUserStore users, SqliteAuditLog audit, SearchIndex index)
     {
         _lock = folderLock;
         Conversations = conversations;
         Articles = articles;
+        Users = users;
+        Audit = audit;
         Folder = folder;
         Store = store;
         Index = index;
@@ -33,6 +38,10 @@ public sealed class Workspace : IAsyncDisposable
 
     /// <summary>The library of answered questions (the web product keeps every answer it shows).</summary>
     public SqliteArticleStore Articles { get; }
+
+    public SqliteUserStore Users { get; }
+
+    public SqliteAuditLog Audit { get; }
 
     public SearchIndex Index { get; }
 
@@ -49,18 +58,25 @@ public sealed class Workspace : IAsyncDisposable
         SqliteDocumentStore? store = null;
         SqliteConversationStore? conversations = null;
         SqliteArticleStore? articles = null;
+        SqliteUserStore? users = null;
+        SqliteAuditLog? audit = null;
         try
         {
             store = await SqliteDocumentStore.OpenAsync(folder.DatabasePath, cancellationToken);
             conversations = await SqliteConversationStore.OpenAsync(folder.DatabasePath, cancellationToken);
             articles = await SqliteArticleStore.OpenAsync(folder.DatabasePath, cancellationToken);
-            return new Workspace(folder, folderLock, store, conversations, articles, SearchIndex.Open(folder.IndexPath));
+            users = await SqliteUserStore.OpenAsync(folder.DatabasePath, cancellationToken);
+            audit = await SqliteAuditLog.OpenAsync(folder.DatabasePath, cancellationToken);
+            return new Workspace(folder, folderLock, store, conversations, articles, users, audit, SearchIndex.Open(folder.IndexPath));
         }
         catch
         {
-            if (articles is not null)
+            foreach (var opened in new IAsyncDisposable?[] { audit, users, articles })
             {
-                await articles.DisposeAsync();
+                if (opened is not null)
+                {
+                    await opened.DisposeAsync();
+                }
             }
 
             if (conversations is not null)
@@ -88,12 +104,19 @@ public sealed class Workspace : IAsyncDisposable
 
     /// <summary>What the web product runs on: this folder's store, index, answer engine, library and conversations.</summary>
     public EvidentiaBackend CreateWebBackend(IAnswerComposer? composer = null) =>
-        new(Store, Index, Searcher, CreateAnswerEngine(composer), Articles, Conversations);
+        new(Store, Index, Searcher, CreateAnswerEngine(composer), Articles, Conversations, Users, Audit,
+            JsonSerializer.SerializeToElement(new { search = SearchOptions, composer = ComposerOptions }, AnswerJson.Options));
+
+    /// <summary>Sends approved articles whose cited documents changed back to review (living answers); returns their ids.</summary>
+    public Task<IReadOnlyList<string>> RecheckArticlesAsync(CancellationToken cancellationToken) =>
+        new LivingArticles(Articles, Store, Audit).CheckAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         Searcher.Dispose();
         Index.Dispose();
+        await Audit.DisposeAsync();
+        await Users.DisposeAsync();
         await Articles.DisposeAsync();
         await Conversations.DisposeAsync();
         await Store.DisposeAsync();
@@ -102,7 +125,7 @@ public sealed class Workspace : IAsyncDisposable
 
     // One process at a time owns a data folder: its index has one writer. An exclusive open is an advisory
     // lock (flock) on Linux, released by the OS when the process ends, however it ends.
-    private static FileStream Lock(DataFolder folder)
+    internal static FileStream Lock(DataFolder folder)
     {
         try
         {

@@ -35,7 +35,10 @@ public static class WorkspaceLoader
         }
     }
 
-    /// <summary>Applies pending changes to the index with a progress bar when there are any.</summary>
+    /// <summary>
+    /// Applies pending changes to the index with a progress bar when there are any, then sends approved articles
+    /// whose cited documents changed back to review (living answers), saying how many.
+    /// </summary>
     public static async Task<int> SyncAsync(Workspace workspace, bool rebuild, CancellationToken cancellationToken)
     {
         var last = await workspace.Store.GetLastSequenceAsync(cancellationToken);
@@ -44,7 +47,14 @@ public static class WorkspaceLoader
             return 0;
         }
 
-        return await ProgressBars.RunAsync(ctx =>
+        var applied = await ProgressBars.RunAsync(ctx =>
             workspace.SyncIndexAsync(rebuild, ProgressBars.Index(ctx, rebuild ? "Rebuilding index" : "Indexing"), cancellationToken));
+        var sentBack = await workspace.RecheckArticlesAsync(cancellationToken);
+        if (sentBack.Count > 0)
+        {
+            Consoles.Error.MarkupLineInterpolated($"[yellow]{sentBack.Count} approved article(s) went back to review:[/] a document they cite changed.");
+        }
+
+        return applied;
     }
 }

@@ -41,6 +41,12 @@ public sealed record Answer
 
     public IReadOnlyList<Reference> References { get; init; } = [];
 
+    /// <summary>
+    /// A note a reviewer added, shown apart from the evidence and marked as the reviewer's: never a cited
+    /// statement, and not part of the bottom line or the sections.
+    /// </summary>
+    public string? ReviewerNote { get; init; }
+
     public IReadOnlyList<RelatedQuestion> RelatedQuestions { get; init; } = [];
 
     public IReadOnlyList<string> FollowUps { get; init; } = [];

@@ -39,6 +39,11 @@ public static class AnswerText
             }
         }
 
+        if (answer.ReviewerNote is { } note)
+        {
+            sb.AppendLine().AppendLine("## Reviewer's note").AppendLine(note);
+        }
+
         if (answer.References.Count > 0)
         {
             sb.AppendLine().AppendLine("## References");

@@ -14,4 +14,10 @@ public sealed record ArticleQuery
     public ReviewStatus? Status { get; init; }
 
     public int Limit { get; init; } = 50;
+
+    /// <summary>Every audience variant as its own row (the review queue), not one row per question.</summary>
+    public bool Variants { get; init; }
+
+    /// <summary>Oldest first (a queue), instead of newest first.</summary>
+    public bool OldestFirst { get; init; }
 }

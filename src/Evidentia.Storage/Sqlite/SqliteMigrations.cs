@@ -50,8 +50,9 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         """,
 
-        // 3: the library of answered questions, one row per audience variant, with its review status. The answer
-        //    JSON (tens of kilobytes) lives apart, so listing and filtering read only the small rows.
+        // 3: the library of answered questions: one article per audience variant, with its review status and its
+        //    versions (each with the answer JSON and the snapshot it was built from), and the documents its current
+        //    version cites with their content hashes, so a change to a cited document is noticed.
         """
         CREATE TABLE articles (
             id            TEXT PRIMARY KEY,
@@ -62,21 +63,68 @@ internal static class SqliteMigrations
             focus         TEXT,
             outcome       TEXT NOT NULL,
             status        TEXT NOT NULL,
-            content_hash  TEXT NOT NULL,
+            status_reason TEXT,
+            version       INTEGER NOT NULL,
+            approved_by   TEXT,
+            approved_credentials TEXT,
+            approved_utc  TEXT,
             created_utc   TEXT NOT NULL,
             updated_utc   TEXT NOT NULL
         );
         CREATE INDEX articles_slug ON articles (slug, updated_utc);
         CREATE INDEX articles_updated ON articles (updated_utc);
         CREATE INDEX articles_focus ON articles (lower(focus));
-        CREATE TABLE article_answers (
-            id     TEXT PRIMARY KEY REFERENCES articles (id),
-            answer TEXT NOT NULL  -- the answer JSON (the API contract)
+        CREATE INDEX articles_status ON articles (status, updated_utc);
+        CREATE TABLE article_versions (
+            id          TEXT NOT NULL REFERENCES articles (id),
+            version     INTEGER NOT NULL,
+            answer      TEXT NOT NULL,  -- the answer JSON (the API contract)
+            snapshot    TEXT NOT NULL,  -- ArticleSnapshot JSON
+            author      TEXT NOT NULL,
+            note        TEXT,
+            created_utc TEXT NOT NULL,
+            PRIMARY KEY (id, version)
+        ) WITHOUT ROWID;
+        CREATE TABLE article_citations (
+            id           TEXT NOT NULL REFERENCES articles (id),
+            collection   TEXT NOT NULL,
+            document_id  TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            PRIMARY KEY (id, collection, document_id)
         ) WITHOUT ROWID;
         -- A source page is addressed by the document id alone.
         CREATE INDEX documents_id ON documents (id);
         """,
+
+        // 4: accounts of the review board and staff, and the append-only audit trail (a hash chain).
+        """
+        CREATE TABLE users (
+            name          TEXT PRIMARY KEY COLLATE NOCASE,
+            display_name  TEXT NOT NULL,
+            credentials   TEXT,
+            role          TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until  TEXT,
+            created_utc   TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            seq           INTEGER PRIMARY KEY,
+            utc           TEXT NOT NULL,
+            actor         TEXT NOT NULL,
+            action        TEXT NOT NULL,
+            subject       TEXT NOT NULL,
+            details       TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash          TEXT NOT NULL
+        );
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        """,
     ];
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int Version => Steps.Length;
 
     /// <summary>Opens a connection to <paramref name="databasePath"/> and brings its schema up to date.</summary>
     public static async Task<SqliteConnection> OpenAsync(string databasePath, CancellationToken cancellationToken)

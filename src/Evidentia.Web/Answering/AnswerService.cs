@@ -11,15 +11,26 @@ namespace Evidentia.Web.Answering;
 /// Questions in, articles out: every answer the web product shows is kept in the library, each audience variant of
 /// a question under its own id, all variants under the question's slug.
 /// </summary>
-public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, IConversationStore conversations)
+public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, IConversationStore conversations, Snapshots snapshots)
 {
     /// <summary>Answers a new question and keeps it.</summary>
     /// <exception cref="ArgumentException">The question is empty or too long.</exception>
     public async Task<Article> AskAsync(string question, Audience audience, CancellationToken cancellationToken)
     {
-        var answer = await engine.AskAsync(new QuestionInput(question, audience), cancellationToken);
-        return await articles.SaveAsync(answer, cancellationToken);
+        if (QuestionRules.Validate(question) is null && await articles.GetAsync(AnswerComposer.AnswerId(question, audience), cancellationToken) is { } kept)
+        {
+            return kept;
+        }
+
+        return await KeepAsync(await engine.AskAsync(new QuestionInput(question, audience), cancellationToken), cancellationToken);
     }
+
+    /// <summary>Composes the question of <paramref name="article"/> again with the current index and settings (for comparison; not kept).</summary>
+    public Task<Answer> RecomposeAsync(Article article, CancellationToken cancellationToken) =>
+        engine.AskAsync(new QuestionInput(article.Answer.SearchedAs ?? article.Answer.Question, article.Answer.Audience), cancellationToken);
+
+    private async Task<Article> KeepAsync(Answer answer, CancellationToken cancellationToken) =>
+        await articles.SaveAsync(answer, await snapshots.CreateAsync(answer, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Answers a follow-up to <paramref name="parent"/> in its thread: the given thread when it exists, otherwise a new
@@ -45,7 +56,9 @@ public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, I
         }
 
         var answer = await engine.AskAsync(new QuestionInput(question, audience) { ConversationId = threadId }, cancellationToken);
-        return await articles.SaveAsync(answer, cancellationToken);
+        var article = await KeepAsync(answer, cancellationToken);
+        // The same question asked in another thread is the same article; this reply continues this thread.
+        return article with { Answer = article.Answer with { ConversationId = threadId } };
     }
 
     /// <summary>
@@ -85,7 +98,7 @@ public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, I
 
         var answer = await engine.AskAsync(new QuestionInput(asked, audience), cancellationToken);
         answer = answer with { Question = article.Answer.Question, SearchedAs = article.Answer.SearchedAs, ConversationId = article.Answer.ConversationId };
-        return await articles.SaveAsync(answer, cancellationToken);
+        return await KeepAsync(answer, cancellationToken);
     }
 
     /// <summary>The questions and answers of a thread in order (answers missing from the library are skipped).</summary>

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Evidentia.Core.Accounts;
 using Evidentia.Core.Articles;
+using Evidentia.Core.Audit;
 using Evidentia.Core.Conversations;
 using Evidentia.Core.Documents;
 using Evidentia.Search;
@@ -9,7 +12,8 @@ namespace Evidentia.Web.Hosting;
 
 /// <summary>
 /// What the web product runs on, opened by its host (the embedded data folder for <c>evidentia serve</c>):
-/// the document store, the index and its searcher, the answer engine, the article library and the conversations.
+/// the document store, the index and its searcher, the answer engine, the article library, the conversations,
+/// the accounts and the audit trail, and the settings in force (recorded in every article's snapshot).
 /// The host owns them and disposes of them after the web application has stopped.
 /// </summary>
 public sealed record EvidentiaBackend(
@@ -18,4 +22,7 @@ public sealed record EvidentiaBackend(
     DocumentSearcher Searcher,
     AnswerEngine Engine,
     IArticleStore Articles,
-    IConversationStore Conversations);
+    IConversationStore Conversations,
+    IUserStore Users,
+    IAuditLog Audit,
+    JsonElement Settings);

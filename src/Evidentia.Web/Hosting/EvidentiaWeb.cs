@@ -1,7 +1,12 @@
 using System.Reflection;
 using System.Threading.RateLimiting;
 using Evidentia.Core.Answers;
+using Evidentia.Core.Accounts;
+using Evidentia.Core.Articles;
+using Evidentia.Web.Accounts;
 using Evidentia.Web.Answering;
+using Evidentia.Web.Reviewing;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Evidentia.Web.Apis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +21,12 @@ public static class EvidentiaWeb
 {
     /// <summary>The rate limiter policy of everything that composes a new answer.</summary>
     public const string AskPolicy = "ask";
+
+    /// <summary>Reviewers, editors and admins: the review queue and review pages (each action is checked by role too).</summary>
+    public const string StaffPolicy = "staff";
+
+    /// <summary>Admins: users and the audit trail.</summary>
+    public const string AdminPolicy = "admin";
 
     /// <summary>
     /// Builds the application. <paramref name="args"/> are ASP.NET Core's own (<c>--urls</c>, <c>--Web:AskPermitsPerMinute</c>);
@@ -48,10 +59,42 @@ public static class EvidentiaWeb
         services.AddSingleton(backend.Engine);
         services.AddSingleton(backend.Articles);
         services.AddSingleton(backend.Conversations);
+        services.AddSingleton(backend.Users);
+        services.AddSingleton(backend.Audit);
+        services.AddSingleton(new Snapshots(backend.Documents, backend.Index, backend.Settings));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ExampleQuestions>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<LivingArticles>();
+        services.AddHostedService<LivingArticlesService>();
 
-        services.AddRazorPages();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "evidentia-auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/login";
+            // A signed-in user without the role gets 403 (the error page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireRole(nameof(Role.Reviewer), nameof(Role.Editor), nameof(Role.Admin)))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(Role.Admin)));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Review", StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+        });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -107,6 +150,8 @@ public static class EvidentiaWeb
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health");

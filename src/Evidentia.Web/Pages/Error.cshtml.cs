@@ -32,6 +32,8 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
         {
             404 => ("Not found", "There is no page at this address."),
             400 => ("Bad request", "The request was not understood."),
+            403 => ("Forbidden", "Your account's role cannot do this."),
+            409 => ("Conflict", "Someone changed this first; reload and try again."),
             429 => ("Too many questions", "Too many new questions from this address; try again in a minute."),
             _ => (Title, Message),
         };

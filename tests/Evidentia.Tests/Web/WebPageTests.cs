@@ -137,13 +137,15 @@ public sealed partial class WebPageTests(DemoWebFixture web) : IClassFixture<Dem
     public async Task Should_Lift_The_Pending_Notice_When_The_Article_Is_Approved()
     {
         var answer = await AskAsync("What is the first-line treatment for community-acquired pneumonia?");
-        Assert.True(await web.Workspace.Articles.SetStatusAsync(ArticleSlug.Create(answer.Question), ReviewStatus.Approved, CancellationToken.None));
+        Assert.NotNull(await web.Workspace.Articles.SetStatusAsync(
+            answer.Id, ReviewStatus.Submitted, 1, ReviewStatus.Approved, null, new Approval("Dr Test Reviewer", "MD", DateTimeOffset.UtcNow), CancellationToken.None));
 
-        var html = await PageAsync($"/answers/{ArticleSlug.Create(answer.Question)}");
+        var html = await PageAsync($"/answers/{answer.Id}");
         var home = await PageAsync("/");
 
         Assert.DoesNotContain("pending human review", html);
         Assert.Matches(@"<li class=""current"" aria-current=""step"">Approved</li>", html);
+        Assert.Contains("Approved by <strong>Dr Test Reviewer</strong>, MD on", html);
         Assert.Contains($"href=\"/answers/{ArticleSlug.Create(answer.Question)}\"", home[home.IndexOf("id=\"approved\"", StringComparison.Ordinal)..]);
     }
 

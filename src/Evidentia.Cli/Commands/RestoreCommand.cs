@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Evidentia.Cli.Rendering;
+using Evidentia.Storage.Sqlite;
+using Spectre.Console;
+
+namespace Evidentia.Cli.Commands;
+
+/// <summary><c>evidentia restore FILE</c>: replaces the data folder's database with a backup and rebuilds the index.</summary>
+public static class RestoreCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "A backup written by 'evidentia backup'." };
+        var command = new Command("restore", "Replace the data folder's database with a backup, then rebuild the index from it.\n\nExample:\n  evidentia restore /backups/evidentia-2026-11-24.db")
+        {
+            file,
+        };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var folder = GlobalOptions.DataFolder(result);
+            folder.EnsureExists();
+            await using (Workspace.Lock(folder))
+            {
+                await SqliteBackup.RestoreAsync(Path.GetFullPath(result.GetValue(file)!), folder.DatabasePath, cancellationToken);
+                // The index belonged to the old database; it is rebuilt from the restored one.
+                if (Directory.Exists(folder.IndexPath))
+                {
+                    Directory.Delete(folder.IndexPath, recursive: true);
+                }
+            }
+
+            await using var workspace = await Workspace.OpenAsync(folder, cancellationToken);
+            await WorkspaceLoader.SyncAsync(workspace, rebuild: true, cancellationToken);
+            Consoles.Out.MarkupLineInterpolated($"Restored [bold]{folder.Path}[/] from the backup; the index was rebuilt ({workspace.Index.Count:N0} documents).");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

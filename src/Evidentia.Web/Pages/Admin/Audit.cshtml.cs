@@ -1,0 +1,22 @@
+using Evidentia.Core.Audit;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Evidentia.Web.Pages.Admin;
+
+/// <summary>The audit trail, newest first, verified end to end.</summary>
+public sealed class AuditModel(IAuditLog audit) : PageModel
+{
+    public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var all = await audit.ReadAllAsync(cancellationToken);
+        Total = all.Count;
+        Problems = AuditChain.Verify(all);
+        Recent = all.Reverse().Take(200).ToList();
+    }
+}
