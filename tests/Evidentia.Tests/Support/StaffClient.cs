@@ -65,7 +65,7 @@ public sealed partial class StaffClient : IDisposable
             Question = $"Made-up review question {id}?",
             Audience = Audience.Physician,
             BottomLine = [Item("Made-up bottom line sentence.")],
-            Sections = [new AnswerSection("Made-up section", [Item("Made-up first sentence."), Item("Made-up second sentence.")])],
+            Sections = [new AnswerSection("Made-up section", [Item("Made-up first sentence."), Item("Made-up second sentence."), Item("Made-up third sentence.")])],
             References = [new Reference(1, DemoWebFixture.HostileId, "local", "Made-up", null, 2026, EvidenceLevel.Guideline, null)],
         };
         var snapshot = new ArticleSnapshot(1, 1, "extractive", "test", System.Text.Json.JsonSerializer.SerializeToElement(new { }), []);

@@ -1,0 +1,113 @@
+using Evidentia.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Evidentia.Tests.Cli;
+
+/// <summary><c>users add</c>, <c>audit verify</c>, <c>backup</c> and <c>restore</c> through the real executable.</summary>
+public sealed class ReviewBoardCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Data => _folder.Combine("data");
+
+    public void Dispose() => _folder.Dispose();
+
+    // The console wraps long lines at its width.
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
+    private Task<CliProcess.Result> AddUserAsync(string name, string role, string password = "a long enough password") =>
+        CliProcess.RunWithInputAsync(password + "\n", "--data", Data, "users", "add", name, "--role", role, "--display-name", "Dr Test", "--credentials", "MD", "--password-stdin");
+
+    [Fact]
+    public async Task Should_Add_The_First_Admin_And_Refuse_A_Taken_Name_Or_A_Short_Password()
+    {
+        var added = await AddUserAsync("root", "admin");
+        var taken = await AddUserAsync("ROOT", "reviewer");
+        var weak = await AddUserAsync("weak", "editor", "short");
+        var badRole = await AddUserAsync("x", "superuser");
+        var list = await CliProcess.RunAsync("--data", Data, "users", "list");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("Added root (Admin)", added.Out);
+        Assert.Equal(2, taken.ExitCode);
+        Assert.Contains("taken", Flat(taken.Error));
+        Assert.Equal(2, weak.ExitCode);
+        Assert.Contains("at least 12 characters", Flat(weak.Error));
+        Assert.Equal(2, badRole.ExitCode);
+        Assert.Contains("root", list.Out);
+        Assert.DoesNotContain("weak", list.Out);
+    }
+
+    [Fact]
+    public async Task Should_Verify_The_Audit_Trail_And_Find_A_Changed_Entry()
+    {
+        await AddUserAsync("alice", "admin");
+        await AddUserAsync("bob", "reviewer");
+        var intact = await CliProcess.RunAsync("--data", Data, "audit", "verify");
+
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(Data, "evidentia.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var tamper = connection.CreateCommand();
+            tamper.CommandText = "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 1;";
+            await tamper.ExecuteNonQueryAsync();
+        }
+
+        var broken = await CliProcess.RunAsync("--data", Data, "audit", "verify");
+
+        Assert.Equal(0, intact.ExitCode);
+        Assert.Contains("intact: 2 entries", Flat(intact.Out));
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("entries 1–1 are missing (removed)", Flat(broken.Error));
+    }
+
+    [Fact]
+    public async Task Should_Restore_A_Backup_And_Rebuild_The_Index()
+    {
+        var demo = Path.Combine(AppContext.BaseDirectory, "demo");
+        await CliProcess.RunAsync("--data", Data, "ingest", demo);
+        await AddUserAsync("alice", "admin");
+        var backup = _folder.Combine("backup.db");
+
+        var saved = await CliProcess.RunAsync("--data", Data, "backup", backup);
+        var again = await CliProcess.RunAsync("--data", Data, "backup", backup);
+        // Lose the data folder, then restore it from the backup.
+        Directory.Delete(Data, recursive: true);
+        var restored = await CliProcess.RunAsync("--data", Data, "restore", backup);
+        var search = await CliProcess.RunAsync("--data", Data, "search", "hypertension", "--json");
+        var users = await CliProcess.RunAsync("--data", Data, "users", "list");
+
+        Assert.Equal(0, saved.ExitCode);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("exists", Flat(again.Error));
+        Assert.Equal(0, restored.ExitCode);
+        Assert.Contains("the index was rebuilt (3 documents)", Flat(restored.Out));
+        Assert.Contains("hypertension-who-2021", search.Out);
+        Assert.Contains("alice", users.Out);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_To_Restore_A_File_That_Is_Not_A_Backup()
+    {
+        var notBackup = _folder.File("notes.txt", "not a database");
+        var empty = _folder.Combine("empty.db");
+        await using (var connection = new SqliteConnection($"Data Source={empty};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "CREATE TABLE t (x)";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var text = await CliProcess.RunAsync("--data", Data, "restore", notBackup);
+        var other = await CliProcess.RunAsync("--data", Data, "restore", empty);
+        var missing = await CliProcess.RunAsync("--data", Data, "restore", _folder.Combine("nothing.db"));
+
+        Assert.Equal(2, text.ExitCode);
+        Assert.Contains("not an Evidentia backup", Flat(text.Error));
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("not an Evidentia one", Flat(other.Error));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.False(File.Exists(Path.Combine(Data, "evidentia.db.restoring")));
+    }
+}
