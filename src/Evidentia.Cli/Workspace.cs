@@ -1,47 +1,54 @@
-using Evidentia.Core;
 using System.Text.Json;
+using Evidentia.Core;
 using Evidentia.Core.Answers;
 using Evidentia.Core.Articles;
 using Evidentia.Search;
 using Evidentia.Search.Indexing;
 using Evidentia.Search.Retrieval;
+using Evidentia.Storage.Postgres;
+using Evidentia.Storage.Relational;
 using Evidentia.Storage.Sqlite;
 using Evidentia.Web.Hosting;
 
 namespace Evidentia.Cli;
 
-/// <summary>An open data folder: the SQLite store and the Lucene index derived from it.</summary>
+/// <summary>
+/// An open data folder: the database (the folder's SQLite file, or a shared PostgreSQL server when scaled out) with
+/// every store on it, and the Lucene index in the folder, derived from the store.
+/// </summary>
 public sealed class Workspace : IAsyncDisposable
 {
     private readonly FileStream _lock;
 
-    private Workspace(
-        DataFolder folder, FileStream folderLock, SqliteDocumentStore store, SqliteConversationStore conversations, SqliteArticleStore articles,
-        SqliteUserStore users, SqliteAuditLog audit, SearchIndex index)
+    private Workspace(DataFolder folder, FileStream folderLock, Database database, SearchIndex index)
     {
         _lock = folderLock;
-        Conversations = conversations;
-        Articles = articles;
-        Users = users;
-        Audit = audit;
         Folder = folder;
-        Store = store;
+        Database = database;
+        Store = new DocumentStore(database);
+        Conversations = new ConversationStore(database);
+        Articles = new ArticleStore(database, TimeProvider.System);
+        Users = new UserStore(database);
+        Audit = new AuditLog(database, TimeProvider.System);
         Index = index;
         Searcher = new DocumentSearcher(index, SearchOptions);
     }
 
     public DataFolder Folder { get; }
 
-    public SqliteDocumentStore Store { get; }
+    /// <summary>The database every store below writes to.</summary>
+    public Database Database { get; }
 
-    public SqliteConversationStore Conversations { get; }
+    public DocumentStore Store { get; }
+
+    public ConversationStore Conversations { get; }
 
     /// <summary>The library of answered questions (the web product keeps every answer it shows).</summary>
-    public SqliteArticleStore Articles { get; }
+    public ArticleStore Articles { get; }
 
-    public SqliteUserStore Users { get; }
+    public UserStore Users { get; }
 
-    public SqliteAuditLog Audit { get; }
+    public AuditLog Audit { get; }
 
     public SearchIndex Index { get; }
 
@@ -51,42 +58,27 @@ public sealed class Workspace : IAsyncDisposable
 
     public DocumentSearcher Searcher { get; }
 
-    public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the folder; with <paramref name="postgres"/> (a connection string) the stores live in that PostgreSQL
+    /// database and the folder holds this node's index replica.
+    /// </summary>
+    public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken, string? postgres = null)
     {
         folder.EnsureExists();
         var folderLock = Lock(folder);
-        SqliteDocumentStore? store = null;
-        SqliteConversationStore? conversations = null;
-        SqliteArticleStore? articles = null;
-        SqliteUserStore? users = null;
-        SqliteAuditLog? audit = null;
+        Database? database = null;
         try
         {
-            store = await SqliteDocumentStore.OpenAsync(folder.DatabasePath, cancellationToken);
-            conversations = await SqliteConversationStore.OpenAsync(folder.DatabasePath, cancellationToken);
-            articles = await SqliteArticleStore.OpenAsync(folder.DatabasePath, cancellationToken);
-            users = await SqliteUserStore.OpenAsync(folder.DatabasePath, cancellationToken);
-            audit = await SqliteAuditLog.OpenAsync(folder.DatabasePath, cancellationToken);
-            return new Workspace(folder, folderLock, store, conversations, articles, users, audit, SearchIndex.Open(folder.IndexPath));
+            database = string.IsNullOrWhiteSpace(postgres)
+                ? await SqliteDatabase.OpenAsync(folder.DatabasePath, cancellationToken)
+                : await PostgresDatabase.OpenAsync(postgres, cancellationToken);
+            return new Workspace(folder, folderLock, database, SearchIndex.Open(folder.IndexPath));
         }
         catch
         {
-            foreach (var opened in new IAsyncDisposable?[] { audit, users, articles })
+            if (database is not null)
             {
-                if (opened is not null)
-                {
-                    await opened.DisposeAsync();
-                }
-            }
-
-            if (conversations is not null)
-            {
-                await conversations.DisposeAsync();
-            }
-
-            if (store is not null)
-            {
-                await store.DisposeAsync();
+                await database.DisposeAsync();
             }
 
             await folderLock.DisposeAsync();
@@ -115,11 +107,7 @@ public sealed class Workspace : IAsyncDisposable
     {
         Searcher.Dispose();
         Index.Dispose();
-        await Audit.DisposeAsync();
-        await Users.DisposeAsync();
-        await Articles.DisposeAsync();
-        await Conversations.DisposeAsync();
-        await Store.DisposeAsync();
+        await Database.DisposeAsync();
         await _lock.DisposeAsync();
     }
 

@@ -4,7 +4,7 @@ namespace Evidentia.Core.Documents;
 /// The system of record for documents (SQLite embedded, PostgreSQL scaled out). Every write that
 /// changes a document bumps a store-wide sequence number; the search index follows the change feed.
 /// </summary>
-public interface IDocumentStore : IAsyncDisposable
+public interface IDocumentStore
 {
     /// <summary>
     /// Writes a batch atomically: all of it or none of it. A document whose content hash is unchanged

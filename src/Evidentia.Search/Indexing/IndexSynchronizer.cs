@@ -15,6 +15,20 @@ public static class IndexSynchronizer
     public static async Task<int> SyncAsync(
         IDocumentStore store, SearchIndex index, bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
+        await index.SyncLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await SyncLockedAsync(store, index, rebuild, progress, cancellationToken);
+        }
+        finally
+        {
+            index.SyncLock.Release();
+        }
+    }
+
+    private static async Task<int> SyncLockedAsync(
+        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
         var last = await store.GetLastSequenceAsync(cancellationToken);
         // An index ahead of its store belongs to another store (the database was replaced): rebuild it.
         rebuild |= index.CommittedSequence > last;

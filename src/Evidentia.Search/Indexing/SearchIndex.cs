@@ -41,6 +41,9 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The analyzer the index was written with.</summary>
     public Analyzer IndexAnalyzer { get; } = Analyzers.CreateIndexAnalyzer();
 
+    /// <summary>Held while the index is brought up to the store, so two syncs never interleave their commits.</summary>
+    internal SemaphoreSlim SyncLock { get; } = new(1, 1);
+
     /// <summary>The store sequence number of the last commit (0 for a new index).</summary>
     public long CommittedSequence { get; private set; }
 

@@ -1,7 +1,5 @@
 using Evidentia.Core.Conversations;
 using Evidentia.Core.Questions;
-using Evidentia.Storage.Sqlite;
-using Evidentia.Tests.Support;
 
 namespace Evidentia.Tests.Conversations;
 
@@ -26,18 +24,5 @@ public class FollowUpsTests
         const string question = "What are the symptoms of Lyme disease?";
         var (analysis, searched) = FollowUps.Resolve(Previous, question, QuestionAnalyzer.Analyze(question));
         Assert.Equal(("Lyme disease", question), (analysis.Focus, searched));
-    }
-
-    [Fact]
-    public async Task The_Store_Should_Keep_Turns_In_Order()
-    {
-        using var folder = new TempFolder();
-        await using var store = await SqliteConversationStore.OpenAsync(folder.Combine("e.db"), CancellationToken.None);
-        await store.AppendAsync(Previous, CancellationToken.None);
-        await store.AppendAsync(Previous with { Turn = 2, Question = "and in children?" }, CancellationToken.None);
-
-        var turns = await store.GetTurnsAsync("c1", CancellationToken.None);
-        Assert.Equal(["What is the treatment for Noonan syndrome?", "and in children?"], turns.Select(t => t.Question));
-        Assert.Empty(await store.GetTurnsAsync("unknown", CancellationToken.None));
     }
 }

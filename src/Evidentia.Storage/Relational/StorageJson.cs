@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Evidentia.Storage.Sqlite;
+namespace Evidentia.Storage.Relational;
 
 /// <summary>Source-generated JSON for the compact columns of the store.</summary>
 [JsonSerializable(typeof(IEnumerable<StoredSection>))]

@@ -1,27 +1,33 @@
-using Evidentia.Core.Accounts;
-using Evidentia.Core.Articles;
 using Evidentia.Core.Audit;
+using Evidentia.Core.Documents;
+using Evidentia.Storage.Relational;
 using Evidentia.Storage.Sqlite;
 using Evidentia.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Evidentia.Tests.Storage;
 
-/// <summary>The review-board contract on the embedded SQLite database, and what only SQLite needs.</summary>
-public sealed class SqliteReviewStoreTests : ReviewStoreContract, IAsyncLifetime
+/// <summary>The store contract on the embedded SQLite database, and what only SQLite needs.</summary>
+public sealed class SqliteStoreTests : StoreContract, IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
     private readonly List<IAsyncDisposable> _opened = [];
 
     private string DatabasePath => _folder.Combine("evidentia.db");
 
-    protected override async Task<(IArticleStore Articles, IUserStore Users, IAuditLog Audit)> OpenAsync()
+    protected override async Task<Database> OpenDatabaseAsync()
     {
-        var articles = await SqliteArticleStore.OpenAsync(DatabasePath, CancellationToken.None);
-        var users = await SqliteUserStore.OpenAsync(DatabasePath, CancellationToken.None);
-        var audit = await SqliteAuditLog.OpenAsync(DatabasePath, CancellationToken.None);
-        _opened.AddRange([articles, users, audit]);
-        return (articles, users, audit);
+        // Each call is a database of its own, as each test needs.
+        var database = await SqliteDatabase.OpenAsync(_folder.Combine($"evidentia-{_opened.Count}.db"), CancellationToken.None);
+        _opened.Add(database);
+        return database;
+    }
+
+    private async Task<IAuditLog> AuditAtAsync(string path)
+    {
+        var database = await SqliteDatabase.OpenAsync(path, CancellationToken.None);
+        _opened.Add(database);
+        return new AuditLog(database, TimeProvider.System);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -37,9 +43,22 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_Keep_Data_Across_Reopening()
+    {
+        await using (var database = await SqliteDatabase.OpenAsync(DatabasePath, CancellationToken.None))
+        {
+            await new DocumentStore(database).UpsertAsync(
+                [Document.Create(new DocumentKey("c", "1"), "Title", [new SourceSection("", "One.")])], CancellationToken.None);
+        }
+
+        await using var reopened = await SqliteDatabase.OpenAsync(DatabasePath, CancellationToken.None);
+        Assert.Equal(1, await new DocumentStore(reopened).GetLastSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Should_Refuse_To_Change_Or_Delete_An_Audit_Entry()
     {
-        var (_, _, audit) = await OpenAsync();
+        var audit = await AuditAtAsync(DatabasePath);
         await audit.AppendAsync("alice", "Approve", "article a-1 v1", "{}", CancellationToken.None);
 
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
@@ -57,7 +76,7 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IAsyncLifetime
     [Fact]
     public async Task Should_Detect_An_Entry_Changed_Behind_The_Triggers_Back()
     {
-        var (_, _, audit) = await OpenAsync();
+        var audit = await AuditAtAsync(DatabasePath);
         for (var i = 1; i <= 3; i++)
         {
             await audit.AppendAsync("alice", "Approve", $"article a-{i} v1", "{}", CancellationToken.None);

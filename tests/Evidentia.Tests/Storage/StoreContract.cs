@@ -3,17 +3,115 @@ using Evidentia.Core.Accounts;
 using Evidentia.Core.Answers;
 using Evidentia.Core.Articles;
 using Evidentia.Core.Audit;
+using Evidentia.Core.Conversations;
 using Evidentia.Core.Documents;
+using Evidentia.Core.Questions;
+using Evidentia.Storage.Relational;
 
 namespace Evidentia.Tests.Storage;
 
 /// <summary>
-/// One behaviour for every store of articles, accounts and the audit trail: each backend's test class derives
-/// from this one and opens its own stores.
+/// One behaviour for every backend: the same tests of documents and their change feed, conversations, articles,
+/// accounts and the audit trail, run by each backend's test class on a database of its own.
 /// </summary>
-public abstract class ReviewStoreContract
+public abstract class StoreContract
 {
-    protected abstract Task<(IArticleStore Articles, IUserStore Users, IAuditLog Audit)> OpenAsync();
+    /// <summary>A new, empty database of the backend; the test class disposes of it.</summary>
+    protected abstract Task<Database> OpenDatabaseAsync();
+
+    protected async Task<(IArticleStore Articles, IUserStore Users, IAuditLog Audit)> OpenAsync()
+    {
+        var database = await OpenDatabaseAsync();
+        return (new ArticleStore(database, TimeProvider.System), new UserStore(database), new AuditLog(database, TimeProvider.System));
+    }
+
+    private async Task<DocumentStore> DocumentsAsync() => new(await OpenDatabaseAsync());
+
+    private static Document Doc(string id, string text, string collection = "c") =>
+        Document.Create(new DocumentKey(collection, id), "Title " + id, [new SourceSection("Heading", text)], source: "S", year: 2020,
+            fields: new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Synonyms] = ["a", "b"] });
+
+    [Fact]
+    public async Task Should_Round_Trip_A_Document_Exactly()
+    {
+        var store = await DocumentsAsync();
+        var original = Doc("1", "First sentence. Second sentence.");
+        await store.UpsertAsync([original], CancellationToken.None);
+
+        var stored = Assert.Single(await store.GetAsync([original.Key], CancellationToken.None));
+        Assert.Equal(original.ContentHash, stored.ContentHash);
+        Assert.Equal(original.Passages, stored.Passages);
+        Assert.Equal(original.Sections, stored.Sections);
+        Assert.Equal((2020, "S", true), (stored.Year, stored.Source, stored.Citable));
+        Assert.Equal(["a", "b"], stored.Fields[DocumentFields.Synonyms]);
+        Assert.Equal([original.Key], (await store.FindAsync("1", CancellationToken.None)).Select(d => d.Key));
+    }
+
+    [Fact]
+    public async Task Should_Change_Nothing_When_The_Same_Documents_Are_Written_Again()
+    {
+        var store = await DocumentsAsync();
+        Assert.Equal(new StoreWriteResult(2, 0, 0), await store.UpsertAsync([Doc("1", "One."), Doc("2", "Two.")], CancellationToken.None));
+        var sequence = await store.GetLastSequenceAsync(CancellationToken.None);
+
+        Assert.Equal(new StoreWriteResult(0, 0, 2), await store.UpsertAsync([Doc("1", "One."), Doc("2", "Two.")], CancellationToken.None));
+        Assert.Equal(sequence, await store.GetLastSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_Replace_A_Changed_Document_And_Put_It_At_The_End_Of_The_Feed()
+    {
+        var store = await DocumentsAsync();
+        await store.UpsertAsync([Doc("1", "One."), Doc("2", "Two.")], CancellationToken.None);
+        Assert.Equal(new StoreWriteResult(0, 1, 1), await store.UpsertAsync([Doc("1", "One, changed."), Doc("2", "Two.")], CancellationToken.None));
+
+        var feed = await store.GetChangesAsync(0, 10, CancellationToken.None);
+        Assert.Equal(["2", "1"], feed.Select(c => c.Document.Id));
+        Assert.Equal([2L, 3L], feed.Select(c => c.Sequence));
+        Assert.Equal("One, changed.", feed[1].Document.Text);
+        Assert.Single(await store.GetChangesAsync(2, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_Number_Concurrent_Writes_Without_Gaps_Or_Repeats()
+    {
+        var store = await DocumentsAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => store.UpsertAsync(
+            Enumerable.Range(0, 25).Select(i => Doc($"{w}-{i}", $"Made-up text {w} {i}.")).ToList(), CancellationToken.None)));
+
+        var feed = await store.GetChangesAsync(0, 1000, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), feed.Select(c => c.Sequence));
+        Assert.Equal(200, await store.GetLastSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_Keep_Equal_Ids_Of_Different_Collections_Apart()
+    {
+        var store = await DocumentsAsync();
+        await store.UpsertAsync([Doc("123", "In A.", "pubmedqa"), Doc("123", "In B.", "bioasq")], CancellationToken.None);
+
+        var stats = await store.GetStatsAsync(CancellationToken.None);
+
+        Assert.Equal([("bioasq", 1, 1L), ("pubmedqa", 1, 1L)], stats.Select(s => (s.Collection, s.Documents, s.Passages)));
+        Assert.Equal(["bioasq", "pubmedqa"], (await store.FindAsync("123", CancellationToken.None)).Select(d => d.Collection));
+    }
+
+    [Fact]
+    public async Task Should_Keep_Conversation_Turns_In_Order()
+    {
+        var store = new ConversationStore(await OpenDatabaseAsync());
+        var first = new ConversationTurn("c1", 1, "What is the treatment for Noonan syndrome?", "What is the treatment for Noonan syndrome?", QuestionType.Treatment, "Noonan syndrome", "a-1");
+        await store.AppendAsync(first, CancellationToken.None);
+        await store.AppendAsync(first with { Turn = 2, Question = "and in children?", Focus = null }, CancellationToken.None);
+
+        var turns = await store.GetTurnsAsync("c1", CancellationToken.None);
+
+        Assert.Equal(["What is the treatment for Noonan syndrome?", "and in children?"], turns.Select(t => t.Question));
+        Assert.Equal([QuestionType.Treatment, QuestionType.Treatment], turns.Select(t => t.Type));
+        Assert.Null(turns[1].Focus);
+        Assert.Empty(await store.GetTurnsAsync("unknown", CancellationToken.None));
+    }
 
     private static Answer Answer(string id, string text, int references = 1) => new()
     {
