@@ -63,7 +63,7 @@ public static class AskCommand
                 throw new ArgumentException(error);
             }
 
-            await using var workspace = await WorkspaceLoader.OpenReadyAsync(GlobalOptions.DataFolder(result), cancellationToken);
+            await using var workspace = await WorkspaceLoader.OpenReadyAsync(result, cancellationToken);
             var engine = workspace.CreateAnswerEngine(result.GetValue(composer) == "llm" ? LlmSettings.CreateComposer(workspace) : null);
             var role = result.GetValue(audience);
             if (result.GetValue(questions) is { } questionsPath)

@@ -17,6 +17,11 @@ public static class BackupCommand
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
+            if (GlobalOptions.PostgresConnection(result) is not null)
+            {
+                throw new ArgumentException("With PostgreSQL, back up and restore the database with its own tools (pg_dump, pg_restore); see docs/DEPLOYMENT.md. A node's index is rebuilt from the store.");
+            }
+
             var folder = GlobalOptions.DataFolder(result);
             if (!File.Exists(folder.DatabasePath))
             {

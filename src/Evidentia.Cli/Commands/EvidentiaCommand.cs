@@ -24,6 +24,7 @@ public static class EvidentiaCommand
             """)
         {
             GlobalOptions.Data,
+            GlobalOptions.Postgres,
         };
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());

@@ -13,7 +13,7 @@ public static class IndexCommand
         var command = new Command("index", "Bring the search index up to the document store (it is derived from it and can always be rebuilt).") { rebuild };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await Workspace.OpenAsync(GlobalOptions.DataFolder(result), cancellationToken);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken);
             var applied = await WorkspaceLoader.SyncAsync(workspace, result.GetValue(rebuild), cancellationToken);
             Consoles.Out.MarkupLineInterpolated(
                 $"Index: [bold]{workspace.Index.Count:N0}[/] documents at store sequence {workspace.Index.CommittedSequence:N0} ({applied:N0} applied).");

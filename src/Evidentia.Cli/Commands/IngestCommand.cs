@@ -33,7 +33,7 @@ public static class IngestCommand
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await Workspace.OpenAsync(GlobalOptions.DataFolder(result), cancellationToken);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken);
             var report = await ProgressBars.RunAsync(ctx => new Ingestor(workspace.Store).IngestAsync(
                 result.GetValue(paths)!, result.GetValue(format), result.GetValue(collection), ProgressBars.Ingest(ctx), cancellationToken));
             await WorkspaceLoader.SyncAsync(workspace, rebuild: false, cancellationToken);

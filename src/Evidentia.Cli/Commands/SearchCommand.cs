@@ -47,7 +47,7 @@ public static class SearchCommand
         });
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await WorkspaceLoader.OpenReadyAsync(GlobalOptions.DataFolder(result), cancellationToken);
+            await using var workspace = await WorkspaceLoader.OpenReadyAsync(result, cancellationToken);
             var filter = result.GetValue(collection);
             if (result.GetValue(queries) is { } queriesPath)
             {

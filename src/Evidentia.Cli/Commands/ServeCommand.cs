@@ -34,7 +34,7 @@ public static class ServeCommand
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await WorkspaceLoader.OpenReadyAsync(GlobalOptions.DataFolder(result), cancellationToken);
+            await using var workspace = await WorkspaceLoader.OpenReadyAsync(result, cancellationToken);
             var backend = workspace.CreateWebBackend(result.GetValue(composer) == "llm" ? LlmSettings.CreateComposer(workspace) : null);
             await using var app = EvidentiaWeb.Build(backend, ["--urls", result.GetValue(urls)!]);
             await app.StartAsync(cancellationToken);

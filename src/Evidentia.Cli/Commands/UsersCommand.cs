@@ -26,7 +26,7 @@ public static class UsersCommand
             var password = result.GetValue(passwordStdin)
                 ? Console.In.ReadLine() ?? ""
                 : AnsiConsole.Prompt(new TextPrompt<string>("Password:").Secret());
-            await using var workspace = await Workspace.OpenAsync(GlobalOptions.DataFolder(result), cancellationToken);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken);
             var accounts = new AccountService(workspace.Users, workspace.Audit, TimeProvider.System);
             var user = await accounts.AddAsync(
                 result.GetValue(name)!, result.GetValue(displayName) ?? result.GetValue(name)!, result.GetValue(credentials),
@@ -38,7 +38,7 @@ public static class UsersCommand
         var list = new Command("list", "List the accounts.");
         list.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await Workspace.OpenAsync(GlobalOptions.DataFolder(result), cancellationToken);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Name", "Display name", "Credentials", "Role");
             foreach (var u in await workspace.Users.ListAsync(cancellationToken))
             {

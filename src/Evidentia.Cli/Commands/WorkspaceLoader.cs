@@ -1,5 +1,4 @@
 using Evidentia.Cli.Rendering;
-using Evidentia.Core;
 using Evidentia.Ingestion;
 using Spectre.Console;
 
@@ -11,9 +10,10 @@ namespace Evidentia.Cli.Commands;
 /// </summary>
 public static class WorkspaceLoader
 {
-    public static async Task<Workspace> OpenReadyAsync(DataFolder folder, CancellationToken cancellationToken)
+    public static async Task<Workspace> OpenReadyAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(folder, cancellationToken);
+        var folder = GlobalOptions.DataFolder(result);
+        var workspace = await GlobalOptions.OpenAsync(result, cancellationToken);
         try
         {
             if (await workspace.Store.GetLastSequenceAsync(cancellationToken) == 0)

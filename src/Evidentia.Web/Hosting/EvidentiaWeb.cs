@@ -7,6 +7,7 @@ using Evidentia.Web.Accounts;
 using Evidentia.Web.Answering;
 using Evidentia.Web.Reviewing;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Evidentia.Web.Apis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,6 +70,13 @@ public static class EvidentiaWeb
         services.AddSingleton<ReviewService>();
         services.AddSingleton<LivingArticles>();
         services.AddHostedService<LivingArticlesService>();
+        services.AddHostedService<IndexFollower>();
+
+        var keys = services.AddDataProtection().SetApplicationName("Evidentia");
+        if (builder.Configuration[$"{WebOptions.Section}:{nameof(WebOptions.KeysFolder)}"] is { Length: > 0 } keysFolder)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        }
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {

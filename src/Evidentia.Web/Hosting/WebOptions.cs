@@ -11,6 +11,16 @@ public sealed class WebOptions
     [Range(1, 100_000)]
     public int AskPermitsPerMinute { get; set; } = 60;
 
+    /// <summary>How often this node applies the store's change feed to its index replica, in milliseconds.</summary>
+    [Range(50, 3_600_000)]
+    public int SyncIntervalMs { get; set; } = 2000;
+
+    /// <summary>
+    /// Where the keys that protect sign-in cookies and antiforgery tokens are kept. Nodes behind one load balancer
+    /// must share them (a shared folder); unset, each machine keeps its own (ASP.NET Core's default).
+    /// </summary>
+    public string? KeysFolder { get; set; }
+
     /// <summary>How many example questions the home page offers (each checked to be answerable by the corpus).</summary>
     [Range(0, 20)]
     public int ExampleQuestions { get; set; } = 6;

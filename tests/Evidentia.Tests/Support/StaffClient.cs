@@ -24,12 +24,15 @@ public sealed partial class StaffClient : IDisposable
     public static StaffClient Anonymous(DemoWebFixture web) => new(web.Server.Address);
 
     /// <summary>A new account of <paramref name="role"/> (a unique name), signed in.</summary>
-    public static async Task<StaffClient> SignInAsync(DemoWebFixture web, Role role)
+    public static Task<StaffClient> SignInAsync(DemoWebFixture web, Role role) => SignInAsync(web.Server, web.Workspace, role);
+
+    /// <summary>A new account of <paramref name="role"/> in <paramref name="workspace"/>'s store, signed in to <paramref name="server"/>.</summary>
+    public static async Task<StaffClient> SignInAsync(WebServer server, Evidentia.Cli.Workspace workspace, Role role)
     {
         var name = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..20];
-        var accounts = new AccountService(web.Workspace.Users, web.Workspace.Audit, TimeProvider.System);
+        var accounts = new AccountService(workspace.Users, workspace.Audit, TimeProvider.System);
         await accounts.AddAsync(name, $"Dr {role} Tester", "MD", role, Password, "test", CancellationToken.None);
-        var client = new StaffClient(web.Server.Address);
+        var client = new StaffClient(server.Address);
         using var response = await client.PostFormAsync("/login", "/login", new() { ["name"] = name, ["password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         client.Name = name;
