@@ -101,9 +101,11 @@ public sealed partial class BrowserTests(SharedCorpusFixture corpus) : IAsyncLif
         await page.GetByLabel("Patient or caregiver").CheckAsync();
         await page.WaitForURLAsync(url => url != answerUrl && url.Contains("/answers/a-", StringComparison.Ordinal));
         Assert.True(await page.GetByLabel("Patient or caregiver").IsCheckedAsync());
+        var patientUrl = page.Url;
         await page.GotoAsync("/");
         Assert.Equal("patient", await page.GetByLabel("Which best describes you?").InputValueAsync());
-        await page.GoBackAsync();
+        // Back to the answer by address, not history: a page restored from the back-forward cache fires no load event to wait for.
+        await page.GotoAsync(patientUrl);
 
         // A follow-up keeps the thread's focus.
         await page.GetByLabel("Continue this thread").FillAsync("and in children?");
