@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-16}"
+PORT="${PORT:-5180}"   # nodes listen on PORT+1 and PORT+2
 work="$(mktemp -d)"
 source .ci/postgres.sh
 postgres_start
@@ -24,23 +25,25 @@ evidentia --data "$work/one" ingest ../shared/data >/dev/null
 echo "ingest into PostgreSQL and node one's index: $(( $(date +%s) - start )) s"
 
 for n in 1 2; do
-  EVIDENTIA_Web__AskPermitsPerMinute=100000 evidentia --data "$work/node$n" serve --urls "http://127.0.0.1:509$n" >"$work/node$n.log" 2>&1 &
+  if curl -s "http://127.0.0.1:$((PORT + n))/health" >/dev/null 2>&1; then echo "port $((PORT + n)) is taken" >&2; exit 1; fi
+  EVIDENTIA_Web__AskPermitsPerMinute=100000 evidentia --data "$work/node$n" serve --urls "http://127.0.0.1:$((PORT + n))" >"$work/node$n.log" 2>&1 &
   pids+=($!)
 done
 for n in 1 2; do
   start=$(date +%s)
-  until [ "$(curl -s "http://127.0.0.1:509$n/health" || true)" = "Healthy" ]; do sleep 1; [ $(( $(date +%s) - start )) -lt 600 ] || { echo "node $n never got healthy" >&2; exit 1; }; done
+  until [ "$(curl -s "http://127.0.0.1:$((PORT + n))/health" || true)" = "Healthy" ]; do sleep 1; [ $(( $(date +%s) - start )) -lt 600 ] || { echo "node $n never got healthy" >&2; exit 1; }; done
   echo "node $n healthy (index replica caught up) after $(( $(date +%s) - start )) s"
+  kill -0 "${pids[$((n - 1))]}" || { echo "node $n exited; see $work/node$n.log" >&2; exit 1; }
 done
 
-id=$(curl -sf -X POST http://127.0.0.1:5091/api/answers -H 'Content-Type: application/json' -d '{"question": "How is high blood pressure treated?"}' \
+id=$(curl -sf -X POST "http://127.0.0.1:$((PORT + 1))/api/answers" -H 'Content-Type: application/json' -d '{"question": "How is high blood pressure treated?"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 
 for path in "/answers/$id" "/api/answers/$id"; do
   echo "== GET $path on both nodes at once ($DURATION, 1 thread and $CONNECTIONS connections per node)"
   loads=()
   for n in 1 2; do
-    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:509$n$path" >"$work/wrk$n.txt" &
+    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$((PORT + n))$path" >"$work/wrk$n.txt" &
     loads+=($!)
   done
   wait "${loads[@]}"

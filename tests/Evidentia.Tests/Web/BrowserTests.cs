@@ -129,6 +129,45 @@ public sealed partial class BrowserTests(SharedCorpusFixture corpus) : IAsyncLif
     }
 
     [Fact]
+    public async Task Should_Let_A_Reviewer_Sign_In_Review_And_Approve_In_The_Browser()
+    {
+        if (_browser is null || _server is null)
+        {
+            return;
+        }
+
+        var name = "browser-" + Guid.NewGuid().ToString("N")[..8];
+        await new Evidentia.Web.Accounts.AccountService(corpus.Workspace!.Users, corpus.Workspace.Audit, TimeProvider.System)
+            .AddAsync(name, "Dr Browser Reviewer", "MD, MPH", Evidentia.Core.Accounts.Role.Reviewer, StaffClient.Password, "test", CancellationToken.None);
+        await using var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/ask?q=" + Uri.EscapeDataString("What are the symptoms of high blood pressure?"));
+        await page.WaitForURLAsync(new Regex("/answers/a-"));
+        var id = new Uri(page.Url).AbsolutePath.Split('/')[^1];
+
+        await page.GotoAsync($"/review/{id}");
+        await page.WaitForURLAsync(new Regex("/login"));
+        await page.GetByLabel("User name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(StaffClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/review/{id}$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start review" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/review/{id}$"));
+        await Browser.ScreenshotAsync(page, "review-desktop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/review/{id}$"));
+
+        await page.GotoAsync($"/answers/{id}");
+        Assert.Equal("Approved", await page.Locator(".stepper li[aria-current=step]").InnerTextAsync());
+        Assert.Contains("Dr Browser Reviewer, MD, MPH", await page.Locator(".approved").InnerTextAsync());
+        Assert.Equal(0, await page.GetByText("pending human review").CountAsync());
+        await Browser.ScreenshotAsync(page, "approved-desktop", fullPage: false);
+    }
+
+    [Fact]
     public async Task Should_Pass_The_Axe_Accessibility_Rules_On_Every_Kind_Of_Page()
     {
         if (_browser is null || _server is null)
@@ -144,7 +183,7 @@ public sealed partial class BrowserTests(SharedCorpusFixture corpus) : IAsyncLif
         var sourcePath = await page.Locator(".references a", new() { HasTextString = "Quoted passage" }).First.GetAttributeAsync("href");
 
         var violations = new List<string>();
-        foreach (var path in new[] { "/", answerPath, sourcePath!, "/library", "/editorial-policy", "/about", "/api" })
+        foreach (var path in new[] { "/", answerPath, sourcePath!, "/library", "/editorial-policy", "/about", "/api", "/login" })
         {
             await page.GotoAsync(path);
             var result = await page.RunAxe();
