@@ -113,6 +113,39 @@ public sealed class ReviewFlowTests(DemoWebFixture web) : IClassFixture<DemoWebF
     }
 
     [Fact]
+    public async Task Should_Send_An_Approved_Article_Back_To_Review_When_A_Cited_Document_Disappears()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"vanishing-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = "vanishing-1",
+            title = "Zentraquil demonstration record",
+            text = "Demonstration record, not clinical content: the zentraquil marker sentence exists to test living answers in this suite.",
+            evidence = "Guideline",
+        }) + "\n");
+        await new Ingestor(web.Workspace.Store).IngestAsync([file], null, null, null, CancellationToken.None);
+        File.Delete(file);
+        await web.Workspace.SyncIndexAsync(rebuild: false, null, CancellationToken.None);
+        var answer = await AskAsync("What is the zentraquil marker sentence?");
+        Assert.Contains(answer.References, r => r.DocumentId == "vanishing-1");
+        await web.Workspace.Articles.SetStatusAsync(answer.Id, ReviewStatus.Submitted, 1, ReviewStatus.Approved, null, new Approval("R", null, DateTimeOffset.UtcNow), CancellationToken.None);
+
+        // The store loses the document (a restore of an older backup, say).
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={web.Workspace.Folder.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM documents WHERE id = 'vanishing-1'";
+            Assert.Equal(1, await delete.ExecuteNonQueryAsync());
+        }
+
+        Assert.Contains(answer.Id, await web.Workspace.RecheckArticlesAsync(CancellationToken.None));
+        var after = (await web.Workspace.Articles.GetAsync(answer.Id, CancellationToken.None))!;
+        Assert.Equal(ReviewStatus.UnderReview, after.Status);
+        Assert.Contains("local/vanishing-1 is no longer in the library", after.StatusReason);
+    }
+
+    [Fact]
     public async Task Should_Lock_An_Account_After_Repeated_Failures()
     {
         var name = "lock-" + Guid.NewGuid().ToString("N")[..8];
