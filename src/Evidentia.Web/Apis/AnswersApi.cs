@@ -51,10 +51,9 @@ public static class AnswersApi
 
     private static async Task<Results<Ok<Answer>, ProblemHttpResult>> GetAsync(string id, string? audience, AnswerService answers, CancellationToken cancellationToken)
     {
-        var preferred = AudiencePreference.Parse(audience);
-        if (audience is not null && preferred is null)
+        if (Problems.Audience(audience, out var preferred) is { } problem)
         {
-            return Problems.BadRequest($"Unknown audience '{audience}'. Use one of: {Problems.AudienceNames}.");
+            return problem;
         }
 
         return await answers.FindAsync(id, preferred, cancellationToken) is { } article
@@ -81,14 +80,7 @@ public static class AnswersApi
 
     private static ProblemHttpResult? Invalid(string? question, string? audienceName, out Audience? audience)
     {
-        audience = AudiencePreference.Parse(audienceName);
-        if (QuestionRules.Validate(question) is { } error)
-        {
-            return Problems.BadRequest(error);
-        }
-
-        return audienceName is not null && audience is null
-            ? Problems.BadRequest($"Unknown audience '{audienceName}'. Use one of: {Problems.AudienceNames}.")
-            : null;
+        var problem = Problems.Audience(audienceName, out audience);
+        return QuestionRules.Validate(question) is { } error ? Problems.BadRequest(error) : problem;
     }
 }

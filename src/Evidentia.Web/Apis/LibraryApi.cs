@@ -4,7 +4,6 @@ using Evidentia.Search;
 using Evidentia.Search.Retrieval;
 using Evidentia.Core.Answers;
 using Evidentia.Web.Answering;
-using Evidentia.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,10 +56,9 @@ public static class LibraryApi
             return Problems.BadRequest(error);
         }
 
-        var chosen = AudiencePreference.Parse(audience);
-        if (audience is not null && chosen is null)
+        if (Problems.Audience(audience, out var chosen) is { } problem)
         {
-            return Problems.BadRequest($"Unknown audience '{audience}'. Use one of: {Problems.AudienceNames}.");
+            return problem;
         }
 
         return TypedResults.Ok(engine.Related(question!, chosen ?? Audience.Physician));
