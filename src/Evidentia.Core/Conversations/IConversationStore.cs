@@ -6,6 +6,9 @@ public interface IConversationStore
     /// <summary>The turns of a conversation in order; empty for an unknown id.</summary>
     Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(string conversationId, CancellationToken cancellationToken);
 
-    /// <summary>Appends a turn (its <see cref="ConversationTurn.Turn"/> is the next number of its conversation).</summary>
+    /// <summary>
+    /// Appends a turn as the next of its conversation: the store numbers it (in its serialised write), so two turns
+    /// appended at once never collide; <see cref="ConversationTurn.Turn"/> is not used.
+    /// </summary>
     Task AppendAsync(ConversationTurn turn, CancellationToken cancellationToken);
 }

@@ -31,9 +31,10 @@ public sealed class ConversationStore(Database database) : IConversationStore
         {
             await using var cmd = connection.Command(tx, """
                 INSERT INTO conversation_turns (conversation_id, turn, question, searched_as, type, focus, answer_id, created_utc)
-                VALUES (@id, @turn, @question, @searched, @type, @focus, @answer, @created)
+                VALUES (@id, (SELECT COALESCE(MAX(turn), 0) + 1 FROM conversation_turns WHERE conversation_id = @id),
+                        @question, @searched, @type, @focus, @answer, @created)
                 """,
-                ("@id", turn.ConversationId), ("@turn", turn.Turn), ("@question", turn.Question), ("@searched", turn.SearchedAs),
+                ("@id", turn.ConversationId), ("@question", turn.Question), ("@searched", turn.SearchedAs),
                 ("@type", turn.Type.ToString()), ("@focus", turn.Focus), ("@answer", turn.AnswerId), ("@created", Times.Format(DateTimeOffset.UtcNow)));
             return await cmd.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);

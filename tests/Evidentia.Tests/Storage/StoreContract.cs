@@ -113,6 +113,17 @@ public abstract class StoreContract
         Assert.Empty(await store.GetTurnsAsync("unknown", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Should_Number_Turns_Appended_At_Once_Without_Collisions()
+    {
+        var store = new ConversationStore(await OpenDatabaseAsync());
+        var turn = new ConversationTurn("c2", 1, "Made-up question?", "Made-up question?", QuestionType.Other, null, "a-1");
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => store.AppendAsync(turn with { Question = $"Made-up question {i}?" }, CancellationToken.None)));
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], (await store.GetTurnsAsync("c2", CancellationToken.None)).Select(t => t.Turn));
+    }
+
     private static Answer Answer(string id, string text, int references = 1) => new()
     {
         Id = id,
