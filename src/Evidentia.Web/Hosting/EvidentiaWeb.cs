@@ -65,6 +65,7 @@ public static class EvidentiaWeb
         services.AddSingleton(new Snapshots(backend.Documents, backend.Index, backend.Settings));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ExampleQuestions>();
+        services.AddSingleton<CollectionStatistics>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
         services.AddSingleton<ReviewService>();
