@@ -37,6 +37,11 @@ public sealed class AccountService(IUserStore users, IAuditLog audit, TimeProvid
             throw new ArgumentException("A display name is 1 to 200 characters.", nameof(displayName));
         }
 
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+        }
+
         if (password.Length < MinPasswordLength)
         {
             throw new ArgumentException($"A password has at least {MinPasswordLength} characters.", nameof(password));
