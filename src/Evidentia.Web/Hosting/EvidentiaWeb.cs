@@ -130,8 +130,13 @@ public static class EvidentiaWeb
             });
             o.OnRejected = async (context, cancellationToken) =>
             {
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    return; // A page: the status code page explains it in words.
+                }
+
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,

@@ -24,9 +24,14 @@ public sealed class RateLimitTests(DemoWebFixture web) : IClassFixture<DemoWebFi
             }
         }
 
+        using var page = await server.Client.GetAsync("/ask?q=" + Uri.EscapeDataString("How is high blood pressure treated? page"));
         using var read = await server.Client.GetAsync("/api/search?q=hypertension");
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        // A page gets the limit explained in words, not JSON.
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Too many questions", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]
