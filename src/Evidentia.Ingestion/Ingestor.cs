@@ -58,6 +58,7 @@ public sealed class Ingestor(IDocumentStore store)
                     progress?.Report(new IngestProgress(Path.GetFileName(path), done, total, documents));
                 }),
             };
+            var problemsBefore = report.Problems.Count;
             List<Document> read;
             try
             {
@@ -80,7 +81,11 @@ public sealed class Ingestor(IDocumentStore store)
                 done = fileStart + new FileInfo(path).Length;
             }
 
-            var written = await store.UpsertAsync(read, cancellationToken);
+            // A file read whole without problems is the whole truth about its documents: what it no longer has is
+            // removed. A file with a skipped record only adds and replaces, so the skipped record's earlier version stays.
+            var written = report.Problems.Count == problemsBefore
+                ? await store.ReplaceSourceAsync(path, read, cancellationToken)
+                : await store.UpsertAsync(read, cancellationToken);
             documents += read.Count;
             report.FileDone(read, written);
             progress?.Report(new IngestProgress(Path.GetFileName(path), done, total, documents));

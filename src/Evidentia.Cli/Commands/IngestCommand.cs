@@ -48,6 +48,7 @@ public static class IngestCommand
                     added = report.Written.Added,
                     replaced = report.Written.Replaced,
                     unchanged = report.Written.Unchanged,
+                    removed = report.Written.Removed,
                     skipped = report.Skipped,
                     problems = report.Problems.Select(p => new { file = p.File, line = p.Line, message = p.Message }),
                     seconds = Math.Round(report.Elapsed.TotalSeconds, 2),

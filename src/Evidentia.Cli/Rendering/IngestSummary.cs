@@ -16,7 +16,7 @@ public static class IngestSummary
         table.AddRow("Files read", $"{report.FilesRead:N0}");
         table.AddRow("Documents read", $"{report.DocumentsRead:N0} ({report.QuestionOnly:N0} question-only)");
         table.AddRow("Passages (sentences)", $"{report.Passages:N0}");
-        table.AddRow("Added / replaced / unchanged", $"{report.Written.Added:N0} / {report.Written.Replaced:N0} / {report.Written.Unchanged:N0}");
+        table.AddRow("Added / replaced / unchanged / removed", $"{report.Written.Added:N0} / {report.Written.Replaced:N0} / {report.Written.Unchanged:N0} / {report.Written.Removed:N0}");
         foreach (var (reason, count) in report.Skipped.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             table.AddRow($"[grey]Skipped:[/] {Markup.Escape(reason)}", $"{count:N0}");

@@ -72,13 +72,21 @@ public sealed class SearchIndex : IDisposable
         return new SearchIndex(directory, new IndexWriter(directory, config), sequence);
     }
 
-    /// <summary>Adds or replaces the documents of these changes (not visible until <see cref="Commit"/>).</summary>
+    /// <summary>Adds, replaces or removes (tombstones) the documents of these changes (not visible until <see cref="Commit"/>).</summary>
     public void Apply(IEnumerable<DocumentChange> changes)
     {
         foreach (var change in changes)
         {
             var document = change.Document;
-            _writer.UpdateDocument(new Term(IndexFields.Key, document.Key.ToString()), ToLucene(document));
+            var key = new Term(IndexFields.Key, document.Key.ToString());
+            if (change.Deleted)
+            {
+                _writer.DeleteDocuments(key);
+            }
+            else
+            {
+                _writer.UpdateDocument(key, ToLucene(document));
+            }
         }
     }
 

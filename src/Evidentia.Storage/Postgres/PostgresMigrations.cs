@@ -125,6 +125,13 @@ internal static class PostgresMigrations
         CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
         CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
         """,
+
+        // 5: where each document was read from, and tombstones (see the SQLite step 5).
+        """
+        ALTER TABLE documents ADD COLUMN source_file text;
+        ALTER TABLE documents ADD COLUMN deleted integer NOT NULL DEFAULT 0;
+        CREATE INDEX documents_source_file ON documents (source_file);
+        """,
     ];
 
     public static int Version => Steps.Length;

@@ -15,9 +15,18 @@ public sealed class DocumentStore(Database database) : IDocumentStore
     private const string Columns = "collection, id, title, source, url, year, evidence, citable, text, sections, passages, fields, origin, hash, seq";
 
     /// <inheritdoc />
-    public async Task<StoreWriteResult> UpsertAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken)
+    public Task<StoreWriteResult> UpsertAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken) =>
+        WriteAsync(null, documents, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoreWriteResult> ReplaceSourceAsync(string sourceFile, IReadOnlyList<Document> documents, CancellationToken cancellationToken) =>
+        WriteAsync(sourceFile, documents, cancellationToken);
+
+    // Writes documents (recording their source file when known) and, for a source file, tombstones the documents it
+    // had before and has no more; every change takes the next sequence number, in one serialised transaction.
+    private async Task<StoreWriteResult> WriteAsync(string? sourceFile, IReadOnlyList<Document> documents, CancellationToken cancellationToken)
     {
-        if (documents.Count == 0)
+        if (documents.Count == 0 && sourceFile is null)
         {
             return StoreWriteResult.Empty;
         }
@@ -25,19 +34,25 @@ public sealed class DocumentStore(Database database) : IDocumentStore
         return await database.WriteAsync(async (connection, tx) =>
         {
             var lastSeq = await ReadLastSequenceAsync(connection, tx, cancellationToken);
-            await using var find = connection.Command(tx, "SELECT hash FROM documents WHERE collection = @c AND id = @i");
+            await using var find = connection.Command(tx, "SELECT hash, deleted, source_file FROM documents WHERE collection = @c AND id = @i");
             var findCollection = find.Parameter("@c", "");
             var findId = find.Parameter("@i", "");
 
             var names = Columns.Split(", ");
             await using var write = connection.Command(tx, $"""
-                INSERT INTO documents ({Columns}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})
-                ON CONFLICT (collection, id) DO UPDATE SET {string.Join(", ", names.Skip(2).Select(n => $"{n} = excluded.{n}"))}
+                INSERT INTO documents ({Columns}, source_file, deleted) VALUES ({string.Join(", ", names.Select(n => "@" + n))}, @source_file, 0)
+                ON CONFLICT (collection, id) DO UPDATE SET {string.Join(", ", names.Skip(2).Select(n => $"{n} = excluded.{n}"))},
+                    source_file = COALESCE(excluded.source_file, documents.source_file), deleted = 0
                 """);
             foreach (var name in names)
             {
                 write.Parameter("@" + name, null);
             }
+
+            write.Parameter("@source_file", sourceFile);
+            await using var move = connection.Command(tx, "UPDATE documents SET source_file = @f WHERE collection = @c AND id = @i", ("@f", sourceFile));
+            var moveCollection = move.Parameter("@c", "");
+            var moveId = move.Parameter("@i", "");
 
             int added = 0, replaced = 0, unchanged = 0;
             foreach (var document in documents)
@@ -45,14 +60,31 @@ public sealed class DocumentStore(Database database) : IDocumentStore
                 cancellationToken.ThrowIfCancellationRequested();
                 findCollection.Value = document.Collection;
                 findId.Value = document.Id;
-                var existing = (string?)await find.ExecuteScalarAsync(cancellationToken);
-                if (existing == document.ContentHash)
+                string? existing = null;
+                var deleted = false;
+                string? storedSource = null;
+                await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+                {
+                    if (await reader.ReadAsync(cancellationToken))
+                    {
+                        (existing, deleted, storedSource) = (reader.GetString(0), reader.Integer(1) == 1, reader.NullableString(2));
+                    }
+                }
+
+                if (existing == document.ContentHash && !deleted)
                 {
                     unchanged++;
+                    if (sourceFile is not null && storedSource != sourceFile)
+                    {
+                        // The same document now comes from another file: that file owns it from now on.
+                        (moveCollection.Value, moveId.Value) = (document.Collection, document.Id);
+                        await move.ExecuteNonQueryAsync(cancellationToken);
+                    }
+
                     continue;
                 }
 
-                if (existing is null)
+                if (existing is null || deleted)
                 {
                     added++;
                 }
@@ -65,12 +97,43 @@ public sealed class DocumentStore(Database database) : IDocumentStore
                 await write.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            var removed = 0;
+            if (sourceFile is not null)
+            {
+                var present = documents.Select(d => (d.Collection, d.Id)).ToHashSet();
+                var gone = new List<(string Collection, string Id)>();
+                await using (var had = connection.Command(tx, "SELECT collection, id FROM documents WHERE source_file = @f AND deleted = 0", ("@f", sourceFile)))
+                await using (var reader = await had.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        var key = (reader.GetString(0), reader.GetString(1));
+                        if (!present.Contains(key))
+                        {
+                            gone.Add(key);
+                        }
+                    }
+                }
+
+                await using var tombstone = connection.Command(tx, "UPDATE documents SET deleted = 1, seq = @seq WHERE collection = @c AND id = @i");
+                var seq = tombstone.Parameter("@seq", 0L);
+                var c = tombstone.Parameter("@c", "");
+                var i = tombstone.Parameter("@i", "");
+                foreach (var (collection, id) in gone)
+                {
+                    (seq.Value, c.Value, i.Value) = (++lastSeq, collection, id);
+                    await tombstone.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                removed = gone.Count;
+            }
+
             await using (var meta = connection.Command(tx, "UPDATE meta SET value = @v WHERE key = 'last_seq'", ("@v", lastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             {
                 await meta.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            return new StoreWriteResult(added, replaced, unchanged);
+            return new StoreWriteResult(added, replaced, unchanged, removed);
         }, cancellationToken);
     }
 
@@ -78,12 +141,12 @@ public sealed class DocumentStore(Database database) : IDocumentStore
     public Task<IReadOnlyList<DocumentChange>> GetChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<DocumentChange>>(async connection =>
         {
-            await using var cmd = connection.Command(null, $"SELECT {Columns} FROM documents WHERE seq > @after ORDER BY seq LIMIT @limit", ("@after", afterSequence), ("@limit", limit));
+            await using var cmd = connection.Command(null, $"SELECT {Columns}, deleted FROM documents WHERE seq > @after ORDER BY seq LIMIT @limit", ("@after", afterSequence), ("@limit", limit));
             var changes = new List<DocumentChange>();
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                changes.Add(new DocumentChange(reader.Integer(14), Read(reader)));
+                changes.Add(new DocumentChange(reader.Integer(14), Read(reader), reader.Integer(15) == 1));
             }
 
             return changes;
@@ -97,7 +160,7 @@ public sealed class DocumentStore(Database database) : IDocumentStore
     public Task<IReadOnlyList<Document>> GetAsync(IReadOnlyCollection<DocumentKey> keys, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Document>>(async connection =>
         {
-            await using var cmd = connection.Command(null, $"SELECT {Columns} FROM documents WHERE collection = @c AND id = @i");
+            await using var cmd = connection.Command(null, $"SELECT {Columns} FROM documents WHERE collection = @c AND id = @i AND deleted = 0");
             var c = cmd.Parameter("@c", "");
             var i = cmd.Parameter("@i", "");
             var found = new List<Document>(keys.Count);
@@ -119,7 +182,7 @@ public sealed class DocumentStore(Database database) : IDocumentStore
     public Task<IReadOnlyList<Document>> FindAsync(string id, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Document>>(async connection =>
         {
-            await using var cmd = connection.Command(null, $"SELECT {Columns} FROM documents WHERE id = @i ORDER BY collection", ("@i", id));
+            await using var cmd = connection.Command(null, $"SELECT {Columns} FROM documents WHERE id = @i AND deleted = 0 ORDER BY collection", ("@i", id));
             var found = new List<Document>();
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -136,7 +199,7 @@ public sealed class DocumentStore(Database database) : IDocumentStore
         {
             await using var cmd = connection.Command(null, $"""
                 SELECT collection, SUM(citable), SUM(1 - citable), SUM({database.JsonArrayLength("passages")}) / 3
-                FROM documents GROUP BY collection ORDER BY collection
+                FROM documents WHERE deleted = 0 GROUP BY collection ORDER BY collection
                 """);
             var stats = new List<CollectionStats>();
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);

@@ -121,6 +121,14 @@ internal static class SqliteMigrations
         CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         """,
+
+        // 5: where each document was read from, and tombstones: a document its source file no longer has is marked
+        //    deleted with a new sequence number, so every index replica removes it.
+        """
+        ALTER TABLE documents ADD COLUMN source_file TEXT;
+        ALTER TABLE documents ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX documents_source_file ON documents (source_file);
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>

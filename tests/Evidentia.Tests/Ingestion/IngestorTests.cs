@@ -23,6 +23,41 @@ public class IngestorTests
     }
 
     [Fact]
+    public async Task Should_Remove_Everywhere_A_Document_Its_File_No_Longer_Has()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var file = test.Folder.File("in/docs.jsonl", """{"id": "1", "text": "The quandrex sentence stays."}""" + "\n" + """{"id": "2", "text": "The vorpelix sentence goes."}""");
+        await Ingest(test, file);
+        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
+        Assert.Single(test.Workspace.Searcher.Search("vorpelix", 10));
+        File.WriteAllText(file, """{"id": "1", "text": "The quandrex sentence stays."}""");
+
+        var report = await Ingest(test, file);
+        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
+
+        Assert.Equal((0, 1, 1), (report.Written.Added, report.Written.Unchanged, report.Written.Removed));
+        Assert.Empty(await test.Workspace.Store.GetAsync([new("local", "2")], CancellationToken.None));
+        Assert.Empty(test.Workspace.Searcher.Search("vorpelix", 10));
+        Assert.Single(test.Workspace.Searcher.Search("quandrex", 10));
+    }
+
+    [Fact]
+    public async Task Should_Remove_Nothing_When_The_File_Has_A_Skipped_Record()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var file = test.Folder.File("in/docs.jsonl", """{"id": "1", "text": "One sentence."}""" + "\n" + """{"id": "2", "text": "Two sentence."}""");
+        await Ingest(test, file);
+        // Record 2's line is now broken: its earlier version must stay.
+        File.WriteAllText(file, """{"id": "1", "text": "One sentence."}""" + "\n" + """{"id": "2", "text": """);
+
+        var report = await Ingest(test, file);
+
+        Assert.Single(report.Problems);
+        Assert.Equal(0, report.Written.Removed);
+        Assert.Single(await test.Workspace.Store.GetAsync([new("local", "2")], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Should_Replace_A_Changed_Document_Everywhere()
     {
         await using var test = await TestWorkspace.CreateAsync();

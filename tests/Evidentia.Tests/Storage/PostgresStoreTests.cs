@@ -54,7 +54,7 @@ public sealed class PostgresStoreTests : StoreContract, IAsyncLifetime
             await connection.OpenAsync();
             await using var cmd = new NpgsqlCommand("SELECT array_agg(version ORDER BY version) FROM schema_version", connection);
             var versions = (int[])(await cmd.ExecuteScalarAsync())!;
-            Assert.Equal([1, 2, 3, 4], versions);
+            Assert.Equal([1, 2, 3, 4, 5], versions);
         }
 
         foreach (var node in nodes)

@@ -73,6 +73,41 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task Should_Remove_What_A_Source_File_No_Longer_Has_And_Put_The_Removal_In_The_Feed()
+    {
+        var store = await DocumentsAsync();
+        await store.ReplaceSourceAsync("/data/a.jsonl", [Doc("1", "One."), Doc("2", "Two.")], CancellationToken.None);
+        await store.UpsertAsync([Doc("3", "Three, from elsewhere.")], CancellationToken.None);
+
+        var written = await store.ReplaceSourceAsync("/data/a.jsonl", [Doc("1", "One.")], CancellationToken.None);
+
+        Assert.Equal(new StoreWriteResult(0, 0, 1, 1), written);
+        Assert.Empty(await store.GetAsync([new DocumentKey("c", "2")], CancellationToken.None));
+        Assert.Empty(await store.FindAsync("2", CancellationToken.None));
+        Assert.Equal(2, (await store.GetStatsAsync(CancellationToken.None)).Single().Documents);
+        var last = (await store.GetChangesAsync(3, 10, CancellationToken.None)).Single();
+        Assert.Equal((4L, "2", true), (last.Sequence, last.Document.Id, last.Deleted));
+
+        // Back in the file: added again, with a new sequence number.
+        Assert.Equal(new StoreWriteResult(1, 0, 1, 0), await store.ReplaceSourceAsync("/data/a.jsonl", [Doc("1", "One."), Doc("2", "Two.")], CancellationToken.None));
+        Assert.Single(await store.GetAsync([new DocumentKey("c", "2")], CancellationToken.None));
+        Assert.False((await store.GetChangesAsync(4, 10, CancellationToken.None)).Single().Deleted);
+    }
+
+    [Fact]
+    public async Task Should_Leave_A_Document_Alone_When_It_Moved_To_Another_File()
+    {
+        var store = await DocumentsAsync();
+        await store.ReplaceSourceAsync("/data/old.jsonl", [Doc("1", "One.")], CancellationToken.None);
+        await store.ReplaceSourceAsync("/data/new.jsonl", [Doc("1", "One.")], CancellationToken.None);
+
+        var written = await store.ReplaceSourceAsync("/data/old.jsonl", [], CancellationToken.None);
+
+        Assert.Equal(0, written.Removed);
+        Assert.Single(await store.GetAsync([new DocumentKey("c", "1")], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Should_Number_Concurrent_Writes_Without_Gaps_Or_Repeats()
     {
         var store = await DocumentsAsync();
