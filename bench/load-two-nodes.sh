@@ -19,14 +19,15 @@ trap cleanup EXIT
 export EVIDENTIA_POSTGRES="${EVIDENTIA_TEST_POSTGRES}"
 
 dotnet build src/Evidentia.Cli -c Release -v q -nologo >/dev/null
-evidentia() { dotnet src/Evidentia.Cli/bin/Release/net10.0/linux-x64/evidentia.dll "$@"; }
+# An array, not a function: a background function is a subshell, and $! would not be the server's pid.
+evidentia=(dotnet src/Evidentia.Cli/bin/Release/net10.0/linux-x64/evidentia.dll)
 start=$(date +%s)
-evidentia --data "$work/one" ingest ../shared/data >/dev/null
+"${evidentia[@]}" --data "$work/one" ingest ../shared/data >/dev/null
 echo "ingest into PostgreSQL and node one's index: $(( $(date +%s) - start )) s"
 
 for n in 1 2; do
   if curl -s "http://127.0.0.1:$((PORT + n))/health" >/dev/null 2>&1; then echo "port $((PORT + n)) is taken" >&2; exit 1; fi
-  EVIDENTIA_Web__AskPermitsPerMinute=100000 evidentia --data "$work/node$n" serve --urls "http://127.0.0.1:$((PORT + n))" >"$work/node$n.log" 2>&1 &
+  EVIDENTIA_Web__AskPermitsPerMinute=100000 "${evidentia[@]}" --data "$work/node$n" serve --urls "http://127.0.0.1:$((PORT + n))" >"$work/node$n.log" 2>&1 &
   pids+=($!)
 done
 for n in 1 2; do
@@ -41,6 +42,7 @@ id=$(curl -sf -X POST "http://127.0.0.1:$((PORT + 1))/api/answers" -H 'Content-T
 
 for path in "/answers/$id" "/api/answers/$id"; do
   echo "== GET $path on both nodes at once ($DURATION, 1 thread and $CONNECTIONS connections per node)"
+  for n in 1 2; do wrk -t1 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$((PORT + n))$path" >/dev/null; done  # warm-up
   loads=()
   for n in 1 2; do
     wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$((PORT + n))$path" >"$work/wrk$n.txt" &
