@@ -13,10 +13,12 @@ if (args is ["trec-files", var dataDir, var outDir])
     return 0;
 }
 
-// retrieval [OUT_DIR]: the retrieval table of docs/EVALUATION.md, with both anchors in the same run.
-if (args is ["retrieval", ..])
+// retrieval [--write-model]: the retrieval table of docs/EVALUATION.md, with both anchors in the same run and
+// the reranker cross-validated; --write-model also writes the reranker Evidentia ships, trained on every fold.
+if (args is ["retrieval"] or ["retrieval", "--write-model"])
 {
-    return await RetrievalEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("bench", "out"));
+    return await RetrievalEvaluation.RunAsync(
+        Path.Combine("bench", "out"), args.Length > 1 ? Path.Combine("src", "Evidentia.Search", "Retrieval", "reranker.json") : null);
 }
 
 // answers [EMERGENCY_SET]: the answer figures of docs/EVALUATION.md.

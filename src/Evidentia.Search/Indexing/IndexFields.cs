@@ -25,6 +25,18 @@ public static class IndexFields
     /// <summary>The source's question type ("treatment", "information"), stored.</summary>
     public const string QuestionType = "qtype";
 
+    /// <summary>Doc values: <see cref="Retrieval.Duplicates.Fingerprint"/> of the document's text.</summary>
+    public const string Fingerprint = "fingerprint";
+
+    /// <summary>Doc values: the title's analysed terms, space-separated.</summary>
+    public const string TitleTerms = "titleTerms";
+
+    /// <summary>Doc values: the analysed terms of the document's own questions, space-separated.</summary>
+    public const string QuestionTerms = "questionTerms";
+
+    /// <summary>Doc values: the <see cref="Core.Questions.QuestionType"/> of the document's own question, or -1.</summary>
+    public const string AnswerType = "answerType";
+
     /// <summary>
     /// The normalised title of a citable overview document ("what is X"), for exact look-ups of
     /// plain-language definitions.

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Evidentia.Core.Documents;
+using Evidentia.Core.Questions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace Evidentia.Search.Indexing;
@@ -21,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "5";
+    private const string Schema = "7";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -127,7 +129,7 @@ public sealed class SearchIndex : IDisposable
         _directory.Dispose();
     }
 
-    private static LuceneDocument ToLucene(Core.Documents.Document d)
+    private LuceneDocument ToLucene(Core.Documents.Document d)
     {
         var doc = new LuceneDocument
         {
@@ -141,6 +143,14 @@ public sealed class SearchIndex : IDisposable
         {
             doc.Add(new TextField(IndexFields.Question, question, Field.Store.YES));
         }
+
+        // For the reranker: the analysed terms of the title and of the document's own questions, and the kind of
+        // question it answers (-1: none); doc values, read without loading stored fields.
+        doc.Add(new BinaryDocValuesField(IndexFields.TitleTerms, new BytesRef(string.Join(' ', AnalysedTerms(d.Title)))));
+        doc.Add(new BinaryDocValuesField(IndexFields.QuestionTerms, new BytesRef(string.Join(' ', (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).SelectMany(AnalysedTerms)))));
+        var answers = d.Field(DocumentFields.Question) is { } own ? (long)QuestionAnalyzer.Analyze(own).Type : -1;
+        doc.Add(new NumericDocValuesField(IndexFields.AnswerType, answers));
+        doc.Add(new NumericDocValuesField(IndexFields.Fingerprint, Retrieval.Duplicates.Fingerprint(d)));
 
         if (d.Field(DocumentFields.QuestionType) is { } qtype)
         {
@@ -158,6 +168,9 @@ public sealed class SearchIndex : IDisposable
         doc.Add(new TextField(IndexFields.All, all, Field.Store.NO));
         return doc;
     }
+
+    private IEnumerable<string> AnalysedTerms(string text) =>
+        Retrieval.QueryTerms.Analyze(IndexAnalyzer, text).SelectMany(t => Enumerable.Repeat(t.Term, t.Count));
 
     /// <summary>The form titles and terms are compared in for definitions: lower case, single spaces.</summary>
     public static string DefinitionKey(string title) => Core.Text.WhitespaceNormalizer.CollapseAll(title).ToLowerInvariant();

@@ -11,8 +11,11 @@ namespace Evidentia.Search.Retrieval;
 /// source's question. Each question term is matched in every field with that field's weight and the scores add up; only citable documents are returned, optionally of one collection.
 /// The query is built from analysed terms, never parsed, so no user input can be query syntax.
 /// </summary>
-public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) : IDisposable
+public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, Reranker? reranker = null) : IDisposable
 {
+    // Loaded on first use: a searcher that never reranks (the bench that trains the model) needs none.
+    private Reranker Model => reranker ?? Reranker.Default;
+
     private readonly Analyzer _questionAnalyzer = Analyzers.CreateQuestionAnalyzer();
 
     /// <summary>The analyser questions go through.</summary>
@@ -20,7 +23,12 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
 
     public SearchIndex Index => index;
 
-    /// <summary>The best <paramref name="top"/> documents for <paramref name="query"/>.</summary>
+    /// <summary>
+    /// The best <paramref name="top"/> documents for <paramref name="query"/>: the first stage's best
+    /// candidates (at least <see cref="SearchOptions.RerankDepth"/>) reordered by the reranker, each with its
+    /// reranker score through the logistic function (in (0, 1), higher is better); or the first stage alone,
+    /// with BM25 scores, when reranking is off.
+    /// </summary>
     public IReadOnlyList<SearchHit> Search(string query, int top, string? collection = null)
     {
         var terms = QueryTerms.Analyze(_questionAnalyzer, query);
@@ -29,57 +37,98 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options) :
             return [];
         }
 
+        return index.WithSearcher(searcher =>
+        {
+            var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), options.Rerank ? Math.Max(top, options.RerankDepth) : top).ScoreDocs;
+            if (options.Rerank)
+            {
+                var features = RerankFeatures.Compute(searcher, query, terms, docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
+                docs = docs.Select((d, i) => (Doc: new ScoreDoc(d.Doc, (float)(1 / (1 + Math.Exp(-Model.Score(features[i]))))), Rank: i))
+                    .OrderByDescending(x => x.Doc.Score).ThenBy(x => x.Rank)
+                    .Select(x => x.Doc)
+                    .ToArray();
+            }
+
+            // Copies of a text follow its best-ranked one, with its score; stored fields are read for the documents returned only.
+            var fingerprints = Duplicates.Read(searcher.IndexReader, docs.Select(d => d.Doc).ToList());
+            var leaders = new Dictionary<long, float>();
+            var hits = new List<SearchHit>(top);
+            foreach (var i in Duplicates.Together(fingerprints).Take(top))
+            {
+                var score = fingerprints[i] == 0 || leaders.TryAdd(fingerprints[i], docs[i].Score) ? docs[i].Score : leaders[fingerprints[i]];
+                hits.Add(Hit(searcher, new ScoreDoc(docs[i].Doc, score)));
+            }
+
+            return hits;
+        });
+    }
+
+    /// <summary>
+    /// The first stage's best <paramref name="top"/> documents for <paramref name="query"/>, each with its
+    /// reranking features (<see cref="RerankFeatures"/>): what the reranker is trained on.
+    /// </summary>
+    public IReadOnlyList<(SearchHit Hit, float[] Features, long Fingerprint)> Candidates(string query, int top, string? collection = null)
+    {
+        var terms = QueryTerms.Analyze(_questionAnalyzer, query);
+        if (terms.Count == 0 || top <= 0)
+        {
+            return [];
+        }
+
+        return index.WithSearcher(searcher =>
+        {
+            var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), top).ScoreDocs;
+            var features = RerankFeatures.Compute(searcher, query, terms, docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
+            var fingerprints = Duplicates.Read(searcher.IndexReader, docs.Select(d => d.Doc).ToList());
+            return docs.Select((d, i) => (Hit(searcher, d), features[i], fingerprints[i])).ToList();
+        });
+    }
+
+    private static SearchHit Hit(IndexSearcher searcher, ScoreDoc doc)
+    {
+        var stored = searcher.Doc(doc.Doc);
+        return new SearchHit(new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)), stored.Get(IndexFields.Title), doc.Score);
+    }
+
+    // Built and run on one searcher, so spelling correction and features see the same index snapshot it searches.
+    private Query FirstStageQuery(IndexSearcher searcher, IReadOnlyList<(string Term, int Count)> terms, string? collection)
+    {
         var fields = new (string Field, float Weight)[]
         {
             (IndexFields.All, options.AllWeight),
             (IndexFields.Title, options.TitleWeight),
             (IndexFields.Question, options.QuestionWeight),
         };
-        // Built and run on one searcher, so spelling correction sees the same index snapshot it searches.
-        return index.WithSearcher(searcher =>
+        var should = new BooleanQuery();
+        foreach (var (term, count) in terms)
         {
-            var should = new BooleanQuery();
-            foreach (var (term, count) in terms)
+            // A word the index has never seen is most often misspelt ("tabkets"): match it loosely instead.
+            if (options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && searcher.IndexReader.DocFreq(new Term(IndexFields.All, term)) == 0)
             {
-                // A word the index has never seen is most often misspelt ("tabkets"): match it loosely instead.
-                if (options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && searcher.IndexReader.DocFreq(new Term(IndexFields.All, term)) == 0)
+                should.Add(new FuzzyQuery(new Term(IndexFields.All, term), term.Length >= 8 ? 2 : 1, 1) { Boost = options.AllWeight * count }, Occur.SHOULD);
+                continue;
+            }
+
+            var perField = new BooleanQuery();
+            foreach (var (field, weight) in fields)
+            {
+                if (weight > 0)
                 {
-                    should.Add(new FuzzyQuery(new Term(IndexFields.All, term), term.Length >= 8 ? 2 : 1, 1) { Boost = options.AllWeight * count }, Occur.SHOULD);
-                    continue;
+                    perField.Add(new TermQuery(new Term(field, term)) { Boost = weight * count }, Occur.SHOULD);
                 }
-
-                var perField = new BooleanQuery();
-                foreach (var (field, weight) in fields)
-                {
-                    if (weight > 0)
-                    {
-                        perField.Add(new TermQuery(new Term(field, term)) { Boost = weight * count }, Occur.SHOULD);
-                    }
-                }
-
-                should.Add(perField, Occur.SHOULD);
             }
 
-            var filtered = new BooleanQuery { { should, Occur.MUST } };
-            filtered.Add(new TermQuery(new Term(IndexFields.Citable, "true")) { Boost = 0 }, Occur.MUST);
-            if (!string.IsNullOrWhiteSpace(collection))
-            {
-                filtered.Add(new TermQuery(new Term(IndexFields.Collection, collection)) { Boost = 0 }, Occur.MUST);
-            }
+            should.Add(perField, Occur.SHOULD);
+        }
 
-            var docs = searcher.Search(filtered, top);
-            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-            foreach (var scoreDoc in docs.ScoreDocs)
-            {
-                var stored = searcher.Doc(scoreDoc.Doc);
-                hits.Add(new SearchHit(
-                    new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)),
-                    stored.Get(IndexFields.Title),
-                    scoreDoc.Score));
-            }
+        var filtered = new BooleanQuery { { should, Occur.MUST } };
+        filtered.Add(new TermQuery(new Term(IndexFields.Citable, "true")) { Boost = 0 }, Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(collection))
+        {
+            filtered.Add(new TermQuery(new Term(IndexFields.Collection, collection)) { Boost = 0 }, Occur.MUST);
+        }
 
-            return hits;
-        });
+        return filtered;
     }
 
     /// <summary>

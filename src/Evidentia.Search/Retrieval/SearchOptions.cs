@@ -17,6 +17,12 @@ public sealed class SearchOptions
     /// <summary>Match words the index has never seen by edit distance (1, or 2 from 8 letters), as misspellings.</summary>
     public bool CorrectSpelling { get; set; } = true;
 
+    /// <summary>Reorder the first stage's best candidates with the learned <see cref="Reranker"/>.</summary>
+    public bool Rerank { get; set; } = true;
+
+    /// <summary>How many of the first stage's candidates the reranker reorders (at least as many as asked for).</summary>
+    public int RerankDepth { get; set; } = 100;
+
     /// <summary>Documents whose sentences the answer composer considers.</summary>
     public int AnswerDocuments { get; set; } = 20;
 }

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Evidentia.Search.Retrieval;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Evidentia.Bench;
+
+/// <summary>
+/// Learning to rank on the dev benchmarks: LightGBM LambdaMART (through ML.NET) over
+/// <see cref="RerankFeatures"/> of the first stage's top 100. Cross-validated in five folds that go by
+/// question, so a LiveQA-Med question's paraphrase, consumer message and MEDIQA copy always share a fold;
+/// trained on the per-collection lists only (in the all-collections lists MEDIQA answers and MedQuAD pages
+/// carry the same NIH text under different ids, and only one of each pair is judged). The shipped model is
+/// the same training on every fold, exported as trees that <see cref="Reranker"/> walks.
+/// </summary>
+public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKeys)
+{
+    public const int Folds = 5;
+
+    private readonly MLContext _ml = new(seed: 1);
+
+    /// <summary>One query's candidates, first-stage order.</summary>
+    public sealed record Query(string Benchmark, string Qid, bool Trainable, Dictionary<string, int> Labels, List<(string Id, float[] Features, long Fingerprint)> Candidates);
+
+    private sealed class Row
+    {
+        public float Label { get; set; }
+
+        public uint Group { get; set; }
+
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class Scored
+    {
+        public float Score { get; set; }
+    }
+
+    /// <summary>MEDIQA's LiveQA-Med questions share a fold with their LiveQA-Med originals.</summary>
+    public static IReadOnlyDictionary<string, string> FoldKeys(string data) =>
+        File.ReadLines(Path.Combine(data, "mediqa2019_qa", "dev.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("liveqa_qid", out var q) && q.ValueKind == JsonValueKind.String)
+            .ToDictionary(e => e.GetProperty("qid").GetString()!, e => e.GetProperty("liveqa_qid").GetString()!);
+
+    /// <summary>Each query's documents reordered by a model trained on the other folds.</summary>
+    public Dictionary<Query, IReadOnlyList<string>> CrossValidate(IReadOnlyList<Query> queries)
+    {
+        var reranked = new Dictionary<Query, IReadOnlyList<string>>();
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var model = Train(queries.Where(q => Fold(q) != fold));
+            var test = queries.Where(q => Fold(q) == fold).ToList();
+            foreach (var (query, order) in test.Zip(Rerank(model, test)))
+            {
+                reranked[query] = order;
+            }
+        }
+
+        return reranked;
+    }
+
+    /// <summary>The model trained on every fold, as the JSON that <see cref="Reranker"/> reads; checked to score as ML.NET does.</summary>
+    public string TrainFinal(IReadOnlyList<Query> queries)
+    {
+        var model = Train(queries);
+        var chain = (TransformerChain<RankingPredictionTransformer<LightGbmRankingModelParameters>>)model;
+        var ensemble = chain.LastTransformer.Model.TrainedTreeEnsemble;
+        var trees = ensemble.Trees.Select((t, i) => new Reranker.Tree(
+            ensemble.TreeWeights[i],
+            t.NumericalSplitFeatureIndexes.ToArray(),
+            t.NumericalSplitThresholds.ToArray(),
+            t.LeftChild.ToArray(),
+            t.RightChild.ToArray(),
+            t.LeafValues.ToArray())).ToList();
+        var json = Reranker.ToJson(RerankFeatures.Names, ensemble.Bias, trees);
+
+        var exported = Reranker.FromJson(json);
+        var rows = queries.Take(200).SelectMany(q => q.Candidates.Select(c => new Row { Features = c.Features })).ToList();
+        var expected = Predict(model, rows);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var actual = exported.Score(rows[i].Features);
+            if (Math.Abs(actual - expected[i]) > 1e-3 * Math.Max(1, Math.Abs(expected[i])))
+            {
+                throw new InvalidOperationException($"The exported reranker scores row {i} {actual}, ML.NET {expected[i]}.");
+            }
+        }
+
+        return json;
+    }
+
+    private ITransformer Train(IEnumerable<Query> queries)
+    {
+        var rows = new List<Row>();
+        uint group = 0;
+        foreach (var query in queries.Where(q => q.Trainable))
+        {
+            group++;
+            rows.AddRange(query.Candidates.Select(c => new Row { Label = query.Labels.GetValueOrDefault(c.Id), Group = group, Features = c.Features }));
+        }
+
+        var pipeline = _ml.Transforms.Conversion.MapValueToKey("GroupKey", nameof(Row.Group))
+            .Append(_ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
+            {
+                LabelColumnName = nameof(Row.Label),
+                FeatureColumnName = nameof(Row.Features),
+                RowGroupColumnName = "GroupKey",
+                NumberOfLeaves = 15,
+                NumberOfIterations = 200,
+                LearningRate = 0.05,
+                MinimumExampleCountPerLeaf = 20,
+                Seed = 1,
+                NumberOfThreads = 1,
+            }));
+        return pipeline.Fit(_ml.Data.LoadFromEnumerable(rows, Schema()));
+    }
+
+    private IEnumerable<IReadOnlyList<string>> Rerank(ITransformer model, List<Query> queries)
+    {
+        var scores = Predict(model, queries.SelectMany(q => q.Candidates.Select(c => new Row { Features = c.Features })).ToList());
+        var at = 0;
+        foreach (var query in queries)
+        {
+            // As DocumentSearcher.Search: by score, ties in first-stage order, copies of a text after its best-ranked one.
+            var ranked = query.Candidates.Select((c, i) => (c.Id, c.Fingerprint, Score: scores[at + i], i))
+                .OrderByDescending(x => x.Score).ThenBy(x => x.i).ToList();
+            at += query.Candidates.Count;
+            yield return Duplicates.Together(ranked.Select(x => x.Fingerprint).ToList()).Select(i => ranked[i].Id).ToList();
+        }
+    }
+
+    private List<float> Predict(ITransformer model, List<Row> rows) =>
+        _ml.Data.CreateEnumerable<Scored>(model.Transform(_ml.Data.LoadFromEnumerable(rows, Schema())), reuseRowObject: false).Select(s => s.Score).ToList();
+
+    private static SchemaDefinition Schema()
+    {
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RerankFeatures.Count);
+        return schema;
+    }
+
+    private int Fold(Query query)
+    {
+        // A stable hash (string.GetHashCode is randomised per process).
+        uint h = 2166136261;
+        foreach (var c in foldKeys.GetValueOrDefault(query.Qid, query.Qid))
+        {
+            h = (h ^ c) * 16777619;
+        }
+
+        return (int)(h % Folds);
+    }
+}

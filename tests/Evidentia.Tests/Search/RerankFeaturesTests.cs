@@ -1,0 +1,94 @@
+using Evidentia.Core.Documents;
+using Evidentia.Search.Retrieval;
+using Evidentia.Tests.Support;
+
+namespace Evidentia.Tests.Search;
+
+// Invented words ("zorbel", "quindle"): these documents test the mechanics, they are not evidence.
+public class RerankFeaturesTests
+{
+    private static Document Doc(string id, string title, string text, string? question = null, string collection = "c") =>
+        Document.Create(new DocumentKey(collection, id), title, [new SourceSection("", text)],
+            fields: question is null ? null : new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Question] = [question] });
+
+    private static float Feature(float[] features, string name) => features[Array.IndexOf(RerankFeatures.Names, name)];
+
+    [Fact]
+    public async Task Should_Measure_What_A_Candidate_Covers_Of_The_Question_And_The_Question_Of_It()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var w = test.Workspace;
+        await w.Store.UpsertAsync(
+        [
+            Doc("on", "Zorbel syndrome", "Treatment of zorbel syndrome is described in this placeholder text.", "What are the treatments for Zorbel syndrome?"),
+            Doc("off", "Quindle syndrome", "Quindle syndrome text that names a syndrome and nothing else."),
+        ], CancellationToken.None);
+        await w.SyncIndexAsync(false, null, CancellationToken.None);
+
+        var candidates = w.Searcher.Candidates("treatments for zorbel syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+        var on = candidates["on"];
+        var off = candidates["off"];
+
+        Assert.Equal(1, Feature(on, "cover_all"), 3);
+        Assert.Equal(1, Feature(on, "cover_question"), 3);
+        Assert.InRange(Feature(on, "cover_title"), 0.01f, 0.99f); // "treatment" is not in the title
+        Assert.Equal(1, Feature(on, "title_in_query"), 3);
+        Assert.Equal(1, Feature(on, "type_match"));
+        Assert.Equal(1, Feature(on, "has_question"));
+        Assert.Equal(1, Feature(on, "anchor"));
+        Assert.Equal(1, Feature(on, "pairs"), 3);
+        Assert.Equal(1, Feature(on, "score_ratio"), 3);
+
+        Assert.InRange(Feature(off, "cover_all"), 0.01f, 0.99f);
+        Assert.Equal(0, Feature(off, "anchor"));
+        Assert.Equal(0, Feature(off, "type_match"));
+        Assert.Equal(0, Feature(off, "has_question"));
+        Assert.InRange(Feature(off, "title_in_query"), 0.01f, 0.99f); // "quindle" is not asked
+        Assert.True(Feature(off, "log_rank") > Feature(on, "log_rank"));
+    }
+
+    [Fact]
+    public void Should_Fingerprint_The_Same_Text_Behind_A_Question_Alike()
+    {
+        var page = Doc("p", "Zorbel syndrome", "Zorbel text, as written.");
+        var answer = Doc("a", "What is zorbel?", "What is zorbel?: Zorbel   text as written", "What is zorbel?");
+        var other = Doc("o", "Zorbel syndrome", "Other zorbel text.");
+
+        Assert.Equal(Duplicates.Fingerprint(page), Duplicates.Fingerprint(answer));
+        Assert.NotEqual(Duplicates.Fingerprint(page), Duplicates.Fingerprint(other));
+    }
+
+    [Fact]
+    public void Should_Keep_Copies_After_Their_Best_Ranked_Text_And_Leave_The_Rest_In_Order()
+    {
+        Assert.Equal([0, 2, 1, 3, 4], Duplicates.Together([7, 5, 7, 0, 0]));
+    }
+
+    [Fact]
+    public async Task Should_Return_Copies_Of_A_Text_Together_With_One_Score()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var w = test.Workspace;
+        await w.Store.UpsertAsync(
+        [
+            Doc("page", "P", "Zorbel quindle."),
+            Doc("other", "O", "Zorbel quindle plus more words."),
+            // The same words as "page" behind a longer question: by BM25 alone it ranks below "other".
+            Doc("answer", "What is it in long words, two or three?", "What is it in long words, two or three?: zorbel quindle.", "What is it in long words, two or three?", collection: "d"),
+        ], CancellationToken.None);
+        await w.SyncIndexAsync(false, null, CancellationToken.None);
+        using var firstStage = new DocumentSearcher(w.Index, new SearchOptions { Rerank = false });
+
+        var hits = firstStage.Search("zorbel quindle", 10);
+
+        Assert.Equal(["page", "answer", "other"], hits.Select(h => h.Key.Id));
+        Assert.Equal(hits[0].Score, hits[1].Score);
+        Assert.True(hits[1].Score > hits[2].Score, string.Join(", ", hits.Select(h => $"{h.Key.Id} {h.Score}")));
+
+        var reranked = w.Searcher.Search("zorbel quindle", 10);
+        Assert.Equal(3, reranked.Count);
+        Assert.Equal(1, Math.Abs(reranked.ToList().FindIndex(h => h.Key.Id == "page") - reranked.ToList().FindIndex(h => h.Key.Id == "answer")));
+        Assert.All(reranked, h => Assert.InRange(h.Score, 0f, 1f));
+        Assert.True(reranked.Zip(reranked.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+}
