@@ -3,7 +3,8 @@
 #   bash bench/eval.sh [DATA_DIR]
 # Ingests ../shared/data into DATA_DIR (default: a folder under /tmp, reused), writes the dev queries and
 # TREC qrels (bench/out/), runs `evidentia search --queries … --run …` for each benchmark and scores the
-# runs with the reference scorer ../shared/tools/trec_metrics.py.
+# runs with the reference scorer ../shared/tools/trec_metrics.py. The shipped reranker was trained on these
+# dev queries: the figures are in-sample (the cross-validated ones come from `bench -- retrieval`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="$(cd .. && pwd)/shared"
