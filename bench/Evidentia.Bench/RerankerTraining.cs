@@ -21,7 +21,7 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
     private readonly MLContext _ml = new(seed: 1);
 
     /// <summary>One query's candidates, first-stage order.</summary>
-    public sealed record Query(string Benchmark, string Qid, bool Trainable, Dictionary<string, int> Labels, List<(string Id, float[] Features, long Fingerprint)> Candidates);
+    public sealed record Query(string Benchmark, string Qid, bool Trainable, Dictionary<string, float> Labels, List<(string Id, float[] Features, long Fingerprint)> Candidates);
 
     private sealed class Row
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Evidentia.Core.Documents;
 using Evidentia.Search.Evaluation;
 
 namespace Evidentia.Bench;
@@ -39,6 +40,7 @@ public static class RetrievalEvaluation
             anchors[collection] = (AnchorIndex.Plain(docs), collection is "medquad" or "*" ? AnchorIndex.MultiField(docs) : AnchorIndex.Plain(docs));
         }
 
+        var copies = new NearCopies(documents);
         // The first stage's top 100 with reranking features, per collection and with every collection in one index.
         var training = new RerankerTraining(RerankerTraining.FoldKeys(data));
         var rows = new List<(TrecFiles.Benchmark Benchmark, string Scope, Dictionary<string, Dictionary<string, int>> Qrels, List<(string Id, string Text)> Queries, List<RerankerTraining.Query> Candidates)>();
@@ -51,10 +53,23 @@ public static class RetrievalEvaluation
             {
                 var candidates = queries.Select(q =>
                 {
-                    var labels = (qrels.GetValueOrDefault(q.Id) ?? []).Where(j => j.Value >= b.MinRelevant).ToDictionary(j => j.Key, j => j.Value - b.MinRelevant + 1);
-                    var found = workspace.Searcher.Candidates(q.Text, 200, scope == "*" ? null : scope)
-                        .DistinctBy(c => c.Hit.Key.Id).Take(100).Select(c => (c.Hit.Key.Id, c.Features, c.Fingerprint)).ToList();
-                    return new RerankerTraining.Query(b.Name, q.Id, Trainable: scope != "*" && labels.Count > 0, labels, found);
+                    var relevant = (qrels.GetValueOrDefault(q.Id) ?? []).Where(j => j.Value >= b.MinRelevant)
+                        .Select(j => (Key: new DocumentKey(b.Collection, j.Key), Label: j.Value - b.MinRelevant + 1)).ToList();
+                    var hits = workspace.Searcher.Candidates(q.Text, 200, scope == "*" ? null : scope).DistinctBy(c => c.Hit.Key.Id).Take(100).ToList();
+                    // For training only: a candidate that is a copy of a judged-relevant text (another id for the
+                    // same page, judged for another question or not at all) is taught as relevant as it.
+                    var labels = relevant.ToDictionary(r => r.Key.Id, r => (float)r.Label);
+                    foreach (var hit in hits.Where(h => !labels.ContainsKey(h.Hit.Key.Id)))
+                    {
+                        var copyOf = relevant.Where(r => copies.Same(hit.Hit.Key, r.Key)).Select(r => r.Label).DefaultIfEmpty(0).Max();
+                        if (copyOf > 0)
+                        {
+                            labels[hit.Hit.Key.Id] = copyOf;
+                        }
+                    }
+
+                    var found = hits.Select(c => (c.Hit.Key.Id, c.Features, c.Fingerprint)).ToList();
+                    return new RerankerTraining.Query(b.Name, q.Id, Trainable: scope != "*" && relevant.Count > 0, labels, found);
                 }).ToList();
                 rows.Add((b, scope, qrels, queries, candidates));
             }
