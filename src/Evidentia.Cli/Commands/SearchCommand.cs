@@ -23,7 +23,7 @@ public static class SearchCommand
         var queries = new Option<string?>("--queries") { Description = "Batch mode: JSON Lines of {\"id\", \"text\"}.", HelpName = "FILE.jsonl" };
         var run = new Option<string?>("--run") { Description = "Batch mode: the TREC run to write (qid Q0 docid rank score tag).", HelpName = "OUT.trec" };
         var tag = new Option<string>("--tag") { Description = "The run tag of a TREC run.", DefaultValueFactory = _ => "evidentia" };
-        var command = new Command("search", "Find documents: BM25 over all their text, plus weighted matches in title and question.")
+        var command = new Command("search", "Find documents: BM25 over all their text with weighted matches in title and question, reranked by the learned reranker.")
         {
             query, collection, top, json, queries, run, tag,
         };

@@ -23,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "7";
+    private const string Schema = "8";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;

@@ -17,7 +17,8 @@ public static partial class Duplicates
 {
     /// <summary>
     /// A 64-bit fingerprint of the document's text: its words in lower case, after the document's own
-    /// question when the text starts with it (MEDIQA answers read "question?: answer").
+    /// question when the text starts with it (MEDIQA answers read "question?: answer"), and after a short
+    /// leading label that ends in a colon ("Noonan syndrome: …"), from any document alike.
     /// </summary>
     public static long Fingerprint(Document document)
     {
@@ -25,6 +26,11 @@ public static partial class Duplicates
         if (document.Field(DocumentFields.Question) is { Length: > 0 } question && text.StartsWith(question, StringComparison.Ordinal))
         {
             text = text[question.Length..];
+        }
+
+        if (Label().Match(text) is { Success: true } label)
+        {
+            text = text[label.Length..];
         }
 
         var words = string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value));
@@ -76,4 +82,8 @@ public static partial class Duplicates
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
+
+    // Up to 80 characters without a sentence end, then ": ".
+    [GeneratedRegex(@"^\s*[^.?!:\n]{1,80}:\s")]
+    private static partial Regex Label();
 }

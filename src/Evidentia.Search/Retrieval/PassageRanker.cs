@@ -7,7 +7,7 @@ namespace Evidentia.Search.Retrieval;
 /// <summary>
 /// Scores the sentences of retrieved documents for a question. A sentence's relevance is the share of the
 /// question's idf-weighted terms found in the sentence or in what frames it (its document's title and
-/// question, its section heading); its score adds the document's BM25 rank, the sentence's own coverage,
+/// question, its section heading); its score adds the document's search score relative to the best, the sentence's own coverage,
 /// and small preferences for stronger evidence and for sentences early in their document.
 /// The anchor of a question is its rarest term that any retrieved document contains (usually the condition or
 /// drug asked about); sentences of documents without it are off-focus, and their relevance is quartered.

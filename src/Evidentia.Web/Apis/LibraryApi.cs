@@ -27,7 +27,7 @@ public static class LibraryApi
 
         api.MapGet("/search", Search).WithTags("Search")
             .WithSummary("Search the indexed documents")
-            .WithDescription("BM25 over the weighted fields, as `evidentia search --json`.")
+            .WithDescription("BM25 over the weighted fields, reranked by the learned reranker (scores in (0, 1)), as `evidentia search --json`.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/sources/{id}", SourceAsync).WithTags("Sources")

@@ -54,8 +54,13 @@ public class RerankFeaturesTests
         var answer = Doc("a", "What is zorbel?", "What is zorbel?: Zorbel   text as written", "What is zorbel?");
         var other = Doc("o", "Zorbel syndrome", "Other zorbel text.");
 
+        var labelled = Doc("l", "example.org", "Zorbel syndrome: Zorbel text, as written.");
+        var sentence = Doc("s", "Zorbel syndrome", "Zorbel syndrome is named here. Zorbel text, as written.");
+
         Assert.Equal(Duplicates.Fingerprint(page), Duplicates.Fingerprint(answer));
+        Assert.Equal(Duplicates.Fingerprint(page), Duplicates.Fingerprint(labelled));
         Assert.NotEqual(Duplicates.Fingerprint(page), Duplicates.Fingerprint(other));
+        Assert.NotEqual(Duplicates.Fingerprint(page), Duplicates.Fingerprint(sentence));
     }
 
     [Fact]
