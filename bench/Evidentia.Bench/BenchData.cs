@@ -28,6 +28,23 @@ public static class BenchData
         return workspace;
     }
 
+    /// <summary>Every citable document of the workspace's store, from its change feed.</summary>
+    public static async Task<List<Core.Documents.Document>> CitableDocumentsAsync(Workspace workspace)
+    {
+        var documents = new List<Core.Documents.Document>();
+        for (long after = 0; ;)
+        {
+            var page = await workspace.Store.GetChangesAsync(after, 5000, CancellationToken.None);
+            if (page.Count == 0)
+            {
+                return documents;
+            }
+
+            documents.AddRange(page.Where(c => !c.Deleted).Select(c => c.Document).Where(d => d.Citable));
+            after = page[^1].Sequence;
+        }
+    }
+
     /// <summary>Dev questions of LiveQA-Med (paraphrases), MEDIQA and BioASQ, in a fixed order.</summary>
     public static IReadOnlyList<string> Questions()
     {

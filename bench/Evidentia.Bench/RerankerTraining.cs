@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Evidentia.Core.Documents;
+using Evidentia.Search.Evaluation;
 using Evidentia.Search.Retrieval;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -37,6 +39,58 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         public float Score { get; set; }
     }
 
+    /// <summary>One benchmark searched in one scope (a collection, or "*" for all): its judgments, queries and candidates.</summary>
+    public sealed record Scoped(TrecFiles.Benchmark Benchmark, string Scope, Dictionary<string, Dictionary<string, int>> Qrels, List<(string Id, string Text)> Queries, List<Query> Candidates);
+
+    /// <summary>
+    /// The first stage's top 100 with their features for every dev query, per collection and with every
+    /// collection in one index. Labels: the judgments above the relevance line, and — for training only — the
+    /// same label for a candidate that is a copy of a judged-relevant text (another id for the same page,
+    /// judged for another question or not at all).
+    /// </summary>
+    public static List<Scoped> Collect(DocumentSearcher searcher, IReadOnlyList<TrecFiles.Benchmark> benchmarks, IEnumerable<Document> documents)
+    {
+        var copies = new NearCopies(documents);
+        var rows = new List<Scoped>();
+        foreach (var b in benchmarks)
+        {
+            var qrels = TrecMetrics.ReadQrels(b.Qrels);
+            var queries = File.ReadLines(b.Queries).Select(l => JsonDocument.Parse(l).RootElement)
+                .Select(e => (Id: e.GetProperty("id").GetString()!, Text: e.GetProperty("text").GetString()!)).ToList();
+            foreach (var scope in new[] { b.Collection, "*" })
+            {
+                var candidates = queries.Select(q =>
+                {
+                    var relevant = (qrels.GetValueOrDefault(q.Id) ?? []).Where(j => j.Value >= b.MinRelevant)
+                        .Select(j => (Key: new DocumentKey(b.Collection, j.Key), Label: j.Value - b.MinRelevant + 1)).ToList();
+                    var hits = searcher.Candidates(q.Text, 200, scope == "*" ? null : scope).DistinctBy(c => c.Hit.Key.Id).Take(100).ToList();
+                    var labels = relevant.ToDictionary(r => r.Key.Id, r => (float)r.Label);
+                    foreach (var hit in hits.Where(h => !labels.ContainsKey(h.Hit.Key.Id)))
+                    {
+                        var copyOf = relevant.Where(r => copies.Same(hit.Hit.Key, r.Key)).Select(r => r.Label).DefaultIfEmpty(0).Max();
+                        if (copyOf > 0)
+                        {
+                            labels[hit.Hit.Key.Id] = copyOf;
+                        }
+                    }
+
+                    var found = hits.Select(c => (c.Hit.Key.Id, c.Features, c.Fingerprint)).ToList();
+                    return new Query(b.Name, q.Id, Trainable: scope != "*" && relevant.Count > 0, labels, found);
+                }).ToList();
+                rows.Add(new Scoped(b, scope, qrels, queries, candidates));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>One model per fold, each trained on the other folds: question <c>q</c> is answered with <c>models[FoldOf(q)]</c>.</summary>
+    public Reranker[] TrainFolds(IReadOnlyList<Query> queries) =>
+        Enumerable.Range(0, Folds).Select(fold => Reranker.FromJson(Export(Train(queries.Where(q => Fold(q.Qid) != fold))))).ToArray();
+
+    /// <summary>The fold of a question id (LiveQA-Med and MEDIQA copies of one question share one).</summary>
+    public int FoldOf(string qid) => Fold(qid);
+
     /// <summary>MEDIQA's LiveQA-Med questions share a fold with their LiveQA-Med originals.</summary>
     public static IReadOnlyDictionary<string, string> FoldKeys(string data) =>
         File.ReadLines(Path.Combine(data, "mediqa2019_qa", "dev.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
@@ -49,8 +103,8 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         var reranked = new Dictionary<Query, IReadOnlyList<string>>();
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = Train(queries.Where(q => Fold(q) != fold));
-            var test = queries.Where(q => Fold(q) == fold).ToList();
+            var model = Train(queries.Where(q => Fold(q.Qid) != fold));
+            var test = queries.Where(q => Fold(q.Qid) == fold).ToList();
             foreach (var (query, order) in test.Zip(Rerank(model, test)))
             {
                 reranked[query] = order;
@@ -64,16 +118,7 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
     public string TrainFinal(IReadOnlyList<Query> queries)
     {
         var model = Train(queries);
-        var chain = (TransformerChain<RankingPredictionTransformer<LightGbmRankingModelParameters>>)model;
-        var ensemble = chain.LastTransformer.Model.TrainedTreeEnsemble;
-        var trees = ensemble.Trees.Select((t, i) => new Reranker.Tree(
-            ensemble.TreeWeights[i],
-            t.NumericalSplitFeatureIndexes.ToArray(),
-            t.NumericalSplitThresholds.ToArray(),
-            t.LeftChild.ToArray(),
-            t.RightChild.ToArray(),
-            t.LeafValues.ToArray())).ToList();
-        var json = Reranker.ToJson(RerankFeatures.Names, ensemble.Bias, trees);
+        var json = Export(model);
 
         var exported = Reranker.FromJson(json);
         var rows = queries.Take(200).SelectMany(q => q.Candidates.Select(c => new Row { Features = c.Features })).ToList();
@@ -88,6 +133,21 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         }
 
         return json;
+    }
+
+    // The trees of a trained ensemble, in the form Reranker reads.
+    private static string Export(ITransformer model)
+    {
+        var chain = (TransformerChain<RankingPredictionTransformer<LightGbmRankingModelParameters>>)model;
+        var ensemble = chain.LastTransformer.Model.TrainedTreeEnsemble;
+        var trees = ensemble.Trees.Select((t, i) => new Reranker.Tree(
+            ensemble.TreeWeights[i],
+            t.NumericalSplitFeatureIndexes.ToArray(),
+            t.NumericalSplitThresholds.ToArray(),
+            t.LeftChild.ToArray(),
+            t.RightChild.ToArray(),
+            t.LeafValues.ToArray())).ToList();
+        return Reranker.ToJson(RerankFeatures.Names, ensemble.Bias, trees);
     }
 
     private ITransformer Train(IEnumerable<Query> queries)
@@ -140,11 +200,11 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         return schema;
     }
 
-    private int Fold(Query query)
+    private int Fold(string qid)
     {
         // A stable hash (string.GetHashCode is randomised per process).
         uint h = 2166136261;
-        foreach (var c in foldKeys.GetValueOrDefault(query.Qid, query.Qid))
+        foreach (var c in foldKeys.GetValueOrDefault(qid, qid))
         {
             h = (h ^ c) * 16777619;
         }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Evidentia.Core.Documents;
 using Evidentia.Search.Evaluation;
 
 namespace Evidentia.Bench;
@@ -19,18 +17,7 @@ public static class RetrievalEvaluation
     {
         var data = BenchData.SharedData;
         await using var workspace = await BenchData.OpenCorpusAsync();
-        var documents = new List<Core.Documents.Document>();
-        for (long after = 0; ;)
-        {
-            var page = await workspace.Store.GetChangesAsync(after, 5000, CancellationToken.None);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            documents.AddRange(page.Select(c => c.Document).Where(d => d.Citable));
-            after = page[^1].Sequence;
-        }
+        var documents = await BenchData.CitableDocumentsAsync(workspace);
 
         var benchmarks = TrecFiles.Write(data, outDir);
         var anchors = new Dictionary<string, (AnchorIndex Plain, AnchorIndex Multi)>();
@@ -40,41 +27,9 @@ public static class RetrievalEvaluation
             anchors[collection] = (AnchorIndex.Plain(docs), collection is "medquad" or "*" ? AnchorIndex.MultiField(docs) : AnchorIndex.Plain(docs));
         }
 
-        var copies = new NearCopies(documents);
         // The first stage's top 100 with reranking features, per collection and with every collection in one index.
         var training = new RerankerTraining(RerankerTraining.FoldKeys(data));
-        var rows = new List<(TrecFiles.Benchmark Benchmark, string Scope, Dictionary<string, Dictionary<string, int>> Qrels, List<(string Id, string Text)> Queries, List<RerankerTraining.Query> Candidates)>();
-        foreach (var b in benchmarks)
-        {
-            var qrels = TrecMetrics.ReadQrels(b.Qrels);
-            var queries = File.ReadLines(b.Queries).Select(l => JsonDocument.Parse(l).RootElement)
-                .Select(e => (Id: e.GetProperty("id").GetString()!, Text: e.GetProperty("text").GetString()!)).ToList();
-            foreach (var scope in new[] { b.Collection, "*" })
-            {
-                var candidates = queries.Select(q =>
-                {
-                    var relevant = (qrels.GetValueOrDefault(q.Id) ?? []).Where(j => j.Value >= b.MinRelevant)
-                        .Select(j => (Key: new DocumentKey(b.Collection, j.Key), Label: j.Value - b.MinRelevant + 1)).ToList();
-                    var hits = workspace.Searcher.Candidates(q.Text, 200, scope == "*" ? null : scope).DistinctBy(c => c.Hit.Key.Id).Take(100).ToList();
-                    // For training only: a candidate that is a copy of a judged-relevant text (another id for the
-                    // same page, judged for another question or not at all) is taught as relevant as it.
-                    var labels = relevant.ToDictionary(r => r.Key.Id, r => (float)r.Label);
-                    foreach (var hit in hits.Where(h => !labels.ContainsKey(h.Hit.Key.Id)))
-                    {
-                        var copyOf = relevant.Where(r => copies.Same(hit.Hit.Key, r.Key)).Select(r => r.Label).DefaultIfEmpty(0).Max();
-                        if (copyOf > 0)
-                        {
-                            labels[hit.Hit.Key.Id] = copyOf;
-                        }
-                    }
-
-                    var found = hits.Select(c => (c.Hit.Key.Id, c.Features, c.Fingerprint)).ToList();
-                    return new RerankerTraining.Query(b.Name, q.Id, Trainable: scope != "*" && relevant.Count > 0, labels, found);
-                }).ToList();
-                rows.Add((b, scope, qrels, queries, candidates));
-            }
-        }
-
+        var rows = RerankerTraining.Collect(workspace.Searcher, benchmarks, documents);
         var reranked = training.CrossValidate(rows.SelectMany(r => r.Candidates).ToList());
 
         var report = new StringBuilder();
