@@ -182,11 +182,9 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         var at = 0;
         foreach (var query in queries)
         {
-            // As DocumentSearcher.Search: by score, ties in first-stage order, copies of a text after its best-ranked one.
-            var ranked = query.Candidates.Select((c, i) => (c.Id, c.Fingerprint, Score: scores[at + i], i))
-                .OrderByDescending(x => x.Score).ThenBy(x => x.i).ToList();
+            var mine = scores.Skip(at).Take(query.Candidates.Count).Select(x => (double)x).ToList();
             at += query.Candidates.Count;
-            yield return Duplicates.Together(ranked.Select(x => x.Fingerprint).ToList()).Select(i => ranked[i].Id).ToList();
+            yield return DocumentSearcher.Order(mine, query.Candidates.Select(c => c.Fingerprint).ToList()).Select(i => query.Candidates[i].Id).ToList();
         }
     }
 

@@ -7,8 +7,8 @@ using Lucene.Net.Search;
 namespace Evidentia.Search.Retrieval;
 
 /// <summary>
-/// First-stage retrieval: BM25 over everything in one field, plus weighted matches in the title and the
-/// source's question. Each question term is matched in every field with that field's weight and the scores add up; only citable documents are returned, optionally of one collection.
+/// Retrieval. First stage: BM25 over everything in one field, plus weighted matches in the title and the
+/// source's question; its best candidates are then reordered by the learned <see cref="Reranker"/>. Each question term is matched in every field with that field's weight and the scores add up; only citable documents are returned, optionally of one collection.
 /// The query is built from analysed terms, never parsed, so no user input can be query syntax.
 /// </summary>
 public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, Reranker? reranker = null) : IDisposable
@@ -42,18 +42,16 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
             var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), options.Rerank ? Math.Max(top, options.RerankDepth) : top).ScoreDocs;
             if (options.Rerank)
             {
-                var features = RerankFeatures.Compute(searcher, query, terms, docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
-                docs = docs.Select((d, i) => (Doc: new ScoreDoc(d.Doc, (float)(1 / (1 + Math.Exp(-Model.Score(features[i]))))), Rank: i))
-                    .OrderByDescending(x => x.Doc.Score).ThenBy(x => x.Rank)
-                    .Select(x => x.Doc)
-                    .ToArray();
+                // The reranker's score through the logistic function: in (0, 1), higher is better, as ratios to the top hit expect.
+                var features = Features(searcher, query, terms, docs);
+                docs = docs.Select((d, i) => new ScoreDoc(d.Doc, (float)(1 / (1 + Math.Exp(-Model.Score(features[i])))))).ToArray();
             }
 
-            // Copies of a text follow its best-ranked one, with its score; stored fields are read for the documents returned only.
+            // Copies of a text take the score of the best-ranked one; stored fields are read for the documents returned only.
             var fingerprints = Duplicates.Read(searcher.IndexReader, docs.Select(d => d.Doc).ToList());
             var leaders = new Dictionary<long, float>();
             var hits = new List<SearchHit>(top);
-            foreach (var i in Duplicates.Together(fingerprints).Take(top))
+            foreach (var i in Order(docs.Select(d => (double)d.Score).ToList(), fingerprints).Take(top))
             {
                 var score = fingerprints[i] == 0 || leaders.TryAdd(fingerprints[i], docs[i].Score) ? docs[i].Score : leaders[fingerprints[i]];
                 hits.Add(Hit(searcher, new ScoreDoc(docs[i].Doc, score)));
@@ -61,6 +59,16 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
 
             return hits;
         });
+    }
+
+    /// <summary>
+    /// The order of a result list, as positions into <paramref name="scores"/> (first-stage order): best score
+    /// first, ties in first-stage order, and copies of one text right after the best-ranked one.
+    /// </summary>
+    public static IReadOnlyList<int> Order(IReadOnlyList<double> scores, IReadOnlyList<long> fingerprints)
+    {
+        var byScore = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToList();
+        return Duplicates.Together(byScore.Select(i => fingerprints[i]).ToList()).Select(i => byScore[i]).ToList();
     }
 
     /// <summary>
@@ -78,11 +86,14 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
         return index.WithSearcher(searcher =>
         {
             var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), top).ScoreDocs;
-            var features = RerankFeatures.Compute(searcher, query, terms, docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
+            var features = Features(searcher, query, terms, docs);
             var fingerprints = Duplicates.Read(searcher.IndexReader, docs.Select(d => d.Doc).ToList());
             return docs.Select((d, i) => (Hit(searcher, d), features[i], fingerprints[i])).ToList();
         });
     }
+
+    private static float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs) =>
+        RerankFeatures.Compute(searcher, query, terms, docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
 
     private static SearchHit Hit(IndexSearcher searcher, ScoreDoc doc)
     {
