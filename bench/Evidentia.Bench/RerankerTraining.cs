@@ -86,10 +86,7 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
 
     /// <summary>One model per fold, each trained on the other folds: question <c>q</c> is answered with <c>models[FoldOf(q)]</c>.</summary>
     public Reranker[] TrainFolds(IReadOnlyList<Query> queries) =>
-        Enumerable.Range(0, Folds).Select(fold => Reranker.FromJson(Export(Train(queries.Where(q => Fold(q.Qid) != fold))))).ToArray();
-
-    /// <summary>The fold of a question id (LiveQA-Med and MEDIQA copies of one question share one).</summary>
-    public int FoldOf(string qid) => Fold(qid);
+        Enumerable.Range(0, Folds).Select(fold => Reranker.FromJson(Export(Train(queries.Where(q => FoldOf(q.Qid) != fold))))).ToArray();
 
     /// <summary>MEDIQA's LiveQA-Med questions share a fold with their LiveQA-Med originals.</summary>
     public static IReadOnlyDictionary<string, string> FoldKeys(string data) =>
@@ -103,8 +100,8 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         var reranked = new Dictionary<Query, IReadOnlyList<string>>();
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = Train(queries.Where(q => Fold(q.Qid) != fold));
-            var test = queries.Where(q => Fold(q.Qid) == fold).ToList();
+            var model = Train(queries.Where(q => FoldOf(q.Qid) != fold));
+            var test = queries.Where(q => FoldOf(q.Qid) == fold).ToList();
             foreach (var (query, order) in test.Zip(Rerank(model, test)))
             {
                 reranked[query] = order;
@@ -198,7 +195,8 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         return schema;
     }
 
-    private int Fold(string qid)
+    /// <summary>The fold of a question id (LiveQA-Med and MEDIQA copies of one question share one).</summary>
+    public int FoldOf(string qid)
     {
         // A stable hash (string.GetHashCode is randomised per process).
         uint h = 2166136261;

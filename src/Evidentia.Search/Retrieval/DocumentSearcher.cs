@@ -240,15 +240,15 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
 
     /// <summary>Inverse document frequency of an analysed term over everything indexed (BM25's idf).</summary>
     public IReadOnlyDictionary<string, double> Idf(IEnumerable<string> terms) => index.WithSearcher(searcher =>
+        terms.Distinct().ToDictionary(t => t, t => Idf(searcher.IndexReader, t)));
+
+    /// <summary>BM25's idf of an analysed term in the all-text field of <paramref name="reader"/>.</summary>
+    public static double Idf(IndexReader reader, string term)
     {
-        var reader = searcher.IndexReader;
         var n = Math.Max(1, reader.NumDocs);
-        return terms.Distinct().ToDictionary(t => t, t =>
-        {
-            var df = reader.DocFreq(new Term(IndexFields.All, t));
-            return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
-        });
-    });
+        var df = reader.DocFreq(new Term(IndexFields.All, term));
+        return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
 
     public void Dispose() => _questionAnalyzer.Dispose();
 }

@@ -33,27 +33,25 @@ public static class RerankFeatures
     public static float[][] Compute(IndexSearcher searcher, string question, IReadOnlyList<(string Term, int Count)> terms, IReadOnlyList<Candidate> candidates)
     {
         var reader = searcher.IndexReader;
-        var n = Math.Max(1, reader.NumDocs);
-        var queryTerms = terms.Select(t => t.Term).ToArray();
-        var df = queryTerms.Select(t => reader.DocFreq(new Term(IndexFields.All, t))).ToArray();
-        var idf = df.Select(d => Math.Log(1 + ((n - d + 0.5) / (d + 0.5)))).ToArray();
-        var queryIdf = idf.Sum();
-        // The question's anchor: its rarest term that any document has.
-        var anchor = Enumerable.Range(0, queryTerms.Length).Where(k => df[k] > 0).OrderByDescending(k => idf[k]).DefaultIfEmpty(-1).First();
-        var questionType = QuestionAnalyzer.Analyze(question).Type;
-        var maxScore = candidates.Count > 0 ? Math.Max(candidates[0].Score, 1e-6f) : 1f;
-
         var idfCache = new Dictionary<string, double>(StringComparer.Ordinal);
         double Idf(string term)
         {
             if (!idfCache.TryGetValue(term, out var value))
             {
-                var d = reader.DocFreq(new Term(IndexFields.All, term));
-                idfCache[term] = value = Math.Log(1 + ((n - d + 0.5) / (d + 0.5)));
+                idfCache[term] = value = DocumentSearcher.Idf(reader, term);
             }
 
             return value;
         }
+
+        var queryTerms = terms.Select(t => t.Term).ToArray();
+        var idf = queryTerms.Select(Idf).ToArray();
+        var queryIdf = idf.Sum();
+        // The question's anchor: its rarest term that any document has.
+        var anchor = Enumerable.Range(0, queryTerms.Length).Where(k => reader.DocFreq(new Term(IndexFields.All, queryTerms[k])) > 0)
+            .OrderByDescending(k => idf[k]).DefaultIfEmpty(-1).First();
+        var questionType = QuestionAnalyzer.Analyze(question).Type;
+        var maxScore = candidates.Count > 0 ? Math.Max(candidates[0].Score, 1e-6f) : 1f;
 
         var querySet = queryTerms.ToHashSet(StringComparer.Ordinal);
         var matches = Match(reader, queryTerms, candidates);
