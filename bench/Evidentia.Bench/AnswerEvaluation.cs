@@ -18,7 +18,8 @@ namespace Evidentia.Bench;
 /// </summary>
 public static partial class AnswerEvaluation
 {
-    private sealed record Case(string Set, string Id, string Text, string Collection, HashSet<string> Gold);
+    // Correct: some judged answer is relevant, whether or not the corpus has its text (withheld sources).
+    private sealed record Case(string Set, string Id, string Text, string Collection, HashSet<string> Gold, bool Correct);
 
     private sealed record Outcome(Case Case, Answer? Answer, double TopScore = 0)
     {
@@ -96,6 +97,7 @@ public static partial class AnswerEvaluation
         }
 
         report.AppendLine().AppendLine(Calibrate(calibration));
+        report.AppendLine(Withheld(calibration));
         report.AppendLine(Separation(calibration));
         report.AppendLine(await BioAsqAsync(data, workspace, id => (engines[training.FoldOf(id)], searchers[training.FoldOf(id)])));
         report.AppendLine(CultureInfo.InvariantCulture, $"Quotes checked against the stored text: {quotes:N0}, verbatim: {verbatim:N0} ({(quotes == 0 ? 0 : 100.0 * verbatim / quotes):F1}%).").AppendLine();
@@ -112,13 +114,14 @@ public static partial class AnswerEvaluation
             var gold = q.GetProperty("medquad_judgments").EnumerateArray()
                 .Where(j => j.GetProperty("answer_text_in_corpus").GetBoolean() && j.GetProperty("grade").GetInt32() >= 3)
                 .Select(j => j.GetProperty("medquad_id").GetString()!).ToHashSet();
+            var correct = q.GetProperty("medquad_judgments").EnumerateArray().Any(j => j.GetProperty("grade").GetInt32() >= 3);
             var id = q.GetProperty("qid").GetString()!;
             if (q.GetProperty("nist_paraphrase").GetString() is { Length: > 0 } paraphrase)
             {
-                cases.Add(new Case("LiveQA-Med (paraphrase)", id, paraphrase, "medquad", gold));
+                cases.Add(new Case("LiveQA-Med (paraphrase)", id, paraphrase, "medquad", gold, correct));
             }
 
-            cases.Add(new Case("LiveQA-Med (consumer message)", id, $"{q.GetProperty("subject").GetString()} {q.GetProperty("message").GetString()}".Trim(), "medquad", gold));
+            cases.Add(new Case("LiveQA-Med (consumer message)", id, $"{q.GetProperty("subject").GetString()} {q.GetProperty("message").GetString()}".Trim(), "medquad", gold, correct));
         }
 
         foreach (var q in Lines(Path.Combine(data, "mediqa2019_qa", "dev.jsonl")))
@@ -126,7 +129,8 @@ public static partial class AnswerEvaluation
             var gold = q.GetProperty("answers").EnumerateArray()
                 .Where(a => a.GetProperty("text_in_corpus").GetBoolean() && a.GetProperty("reference_score").GetInt32() >= 3)
                 .Select(a => a.GetProperty("answer_id").GetString()!).ToHashSet();
-            cases.Add(new Case("MEDIQA 2019", q.GetProperty("qid").GetString()!, q.GetProperty("question").GetString()!, "mediqa", gold));
+            var correct = q.GetProperty("answers").EnumerateArray().Any(a => a.GetProperty("reference_score").GetInt32() >= 3);
+            cases.Add(new Case("MEDIQA 2019", q.GetProperty("qid").GetString()!, q.GetProperty("question").GetString()!, "mediqa", gold, correct));
         }
 
         return cases;
@@ -149,6 +153,17 @@ public static partial class AnswerEvaluation
 
         return string.Create(CultureInfo.InvariantCulture,
             $"Separation of the same questions with and without a relevant document (ROC AUC): the best sentence's relevance {Auc(rows, o => o.Relevance):F3}; the reranker's score of the best document {Auc(rows, o => o.TopScore):F3}; their product {Auc(rows, o => o.Relevance * o.TopScore):F3}.\n");
+    }
+
+    // The questions "without a relevant document" are of two kinds: some judged answer is correct but its text is
+    // withheld from the corpus (copyrighted sources), or no judged answer is correct at all.
+    private static string Withheld(List<Outcome> outcomes)
+    {
+        var without = outcomes.Where(o => o.Answer is not null && !o.HasGold).ToList();
+        var withheld = without.Where(o => o.Case.Correct).ToList();
+        var none = without.Where(o => !o.Case.Correct).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Of the {without.Count} calibration questions without a relevant document, {withheld.Count} have a judged-correct answer whose text the corpus withholds; declined: {Rate(withheld, o => !o.Answered)} of those, {Rate(none, o => !o.Answered)} of the {none.Count} with no correct answer at all.\n");
     }
 
     private static string Calibrate(List<Outcome> outcomes)
@@ -201,6 +216,7 @@ public static partial class AnswerEvaluation
         double answerRecall = 0, baselineRecall = 0, answerPrecision = 0, baselinePrecision = 0;
         long answerWords = 0, baselineWords = 0;
         var n = 0;
+        var answered = 0;
         foreach (var q in Lines(Path.Combine(data, "bioasq", "dev.jsonl")))
         {
             var question = q.GetProperty("question").GetString()!;
@@ -212,6 +228,7 @@ public static partial class AnswerEvaluation
 
             var (engine, searcher) = forQuestion(q.GetProperty("id").GetString()!);
             var answer = await engine.AskAsync(new QuestionInput(question, Audience.Physician) { Collection = "bioasq" }, CancellationToken.None);
+            answered += answer.Outcome is AnswerOutcome.Answered or AnswerOutcome.Emergency ? 1 : 0;
             var answerText = string.Join(' ', answer.AllItems.Select(i => i.Text).Distinct());
             var hits = searcher.Search(question, 3, "bioasq");
             var documents = (await workspace.Store.GetAsync(hits.Select(h => h.Key).ToList(), CancellationToken.None)).ToDictionary(d => d.Key);
@@ -232,6 +249,7 @@ public static partial class AnswerEvaluation
         }
 
         return string.Create(CultureInfo.InvariantCulture,
+            $"Answered {answered} of {n} BioASQ dev questions; a declined one counts with an empty answer.\n\n" +
             $"| BioASQ dev ({n} questions, evidence from its snippet documents) | ROUGE-2 recall | ROUGE-2 precision | Mean length (words) |\n|---|---:|---:|---:|\n" +
             $"| Evidentia's answer | {answerRecall / n:F4} | {answerPrecision / n:F4} | {(double)answerWords / n:F0} |\n" +
             $"| Top-3 retrieved snippets pasted together | {baselineRecall / n:F4} | {baselinePrecision / n:F4} | {(double)baselineWords / n:F0} |\n");
