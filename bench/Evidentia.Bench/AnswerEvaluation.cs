@@ -30,6 +30,8 @@ public static partial class AnswerEvaluation
         public double Relevance => Answer?.Relevance ?? 0;
 
         public bool CitesGold => Answer?.References.Any(r => Case.Gold.Contains(r.DocumentId)) == true;
+
+        public bool BottomLineCitesGold => Answer?.BottomLine.Any(i => i.Quotes.Any(q => Case.Gold.Contains(q.DocumentId))) == true;
     }
 
     public static async Task<int> RunAsync(string emergencySetPath)
@@ -71,8 +73,8 @@ public static partial class AnswerEvaluation
 
         var cases = Cases(data);
         report.AppendLine(CultureInfo.InvariantCulture, $"Threshold in force: MinRelevance = {workspace.ComposerOptions.MinRelevance:F2}.").AppendLine();
-        report.AppendLine("| Set | Evidence searched | Questions | With a relevant document | Cites one (of those) | Answered (of those) | Declined (of the others) |");
-        report.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        report.AppendLine("| Set | Evidence searched | Questions | With a relevant document | Cites one (of those) | In the bottom line | Answered (of those) | Declined (of the others) |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         var calibration = new List<Outcome>();
         foreach (var set in cases.GroupBy(c => c.Set))
         {
@@ -92,7 +94,7 @@ public static partial class AnswerEvaluation
                 var withGold = outcomes.Where(o => o.HasGold && o.Answer is not null).ToList();
                 var without = outcomes.Where(o => !o.HasGold && o.Answer is not null).ToList();
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {set.Key} | {(own ? "its own collection" : "all collections")} | {outcomes.Count(o => o.Answer is not null)} | {withGold.Count} | {Rate(withGold, o => o.CitesGold)} | {Rate(withGold, o => o.Answered)} | {Rate(without, o => !o.Answered)} |");
+                    $"| {set.Key} | {(own ? "its own collection" : "all collections")} | {outcomes.Count(o => o.Answer is not null)} | {withGold.Count} | {Rate(withGold, o => o.CitesGold)} | {Rate(withGold, o => o.BottomLineCitesGold)} | {Rate(withGold, o => o.Answered)} | {Rate(without, o => !o.Answered)} |");
             }
         }
 
@@ -213,7 +215,9 @@ public static partial class AnswerEvaluation
 
     private static async Task<string> BioAsqAsync(string data, Workspace workspace, Func<string, (AnswerEngine Engine, DocumentSearcher Searcher)> forQuestion)
     {
-        double answerRecall = 0, baselineRecall = 0, answerPrecision = 0, baselinePrecision = 0;
+        double answerRecall = 0, baselineRecall = 0, answerPrecision = 0, baselinePrecision = 0, bottomRecall = 0, bottomPrecision = 0;
+        long bottomWords = 0, firstWords = 0;
+        double firstRecall = 0, firstPrecision = 0;
         long answerWords = 0, baselineWords = 0;
         var n = 0;
         var answered = 0;
@@ -230,21 +234,30 @@ public static partial class AnswerEvaluation
             var answer = await engine.AskAsync(new QuestionInput(question, Audience.Physician) { Collection = "bioasq" }, CancellationToken.None);
             answered += answer.Outcome is AnswerOutcome.Answered or AnswerOutcome.Emergency ? 1 : 0;
             var answerText = string.Join(' ', answer.AllItems.Select(i => i.Text).Distinct());
+            var bottomText = string.Join(' ', answer.BottomLine.Select(i => i.Text));
             var hits = searcher.Search(question, 3, "bioasq");
             var documents = (await workspace.Store.GetAsync(hits.Select(h => h.Key).ToList(), CancellationToken.None)).ToDictionary(d => d.Key);
             var questionWords = Tokens(question).ToHashSet();
             // The best-matching snippet of each of the top 3 documents, pasted together.
-            var baselineText = string.Join(' ', hits.Where(h => documents.ContainsKey(h.Key)).Select(h =>
+            var snippets = hits.Where(h => documents.ContainsKey(h.Key)).Select(h =>
             {
                 var d = documents[h.Key];
                 return d.Sections.Select(s => d.Text[s.Span.Start..s.Span.End]).OrderByDescending(s => Tokens(s).Count(questionWords.Contains)).First();
-            }));
+            }).ToList();
+            var baselineText = string.Join(' ', snippets);
+            var firstText = snippets.FirstOrDefault() ?? "";
+            firstRecall += ideals.Average(i => Rouge2(firstText, i).Recall);
+            firstPrecision += ideals.Average(i => Rouge2(firstText, i).Precision);
+            firstWords += Tokens(firstText).Count;
             n++;
             answerRecall += ideals.Average(i => Rouge2(answerText, i).Recall);
             baselineRecall += ideals.Average(i => Rouge2(baselineText, i).Recall);
             answerPrecision += ideals.Average(i => Rouge2(answerText, i).Precision);
             baselinePrecision += ideals.Average(i => Rouge2(baselineText, i).Precision);
             answerWords += Tokens(answerText).Count;
+            bottomRecall += ideals.Average(i => Rouge2(bottomText, i).Recall);
+            bottomPrecision += ideals.Average(i => Rouge2(bottomText, i).Precision);
+            bottomWords += Tokens(bottomText).Count;
             baselineWords += Tokens(baselineText).Count;
         }
 
@@ -252,6 +265,8 @@ public static partial class AnswerEvaluation
             $"Answered {answered} of {n} BioASQ dev questions; a declined one counts with an empty answer.\n\n" +
             $"| BioASQ dev ({n} questions, evidence from its snippet documents) | ROUGE-2 recall | ROUGE-2 precision | Mean length (words) |\n|---|---:|---:|---:|\n" +
             $"| Evidentia's answer | {answerRecall / n:F4} | {answerPrecision / n:F4} | {(double)answerWords / n:F0} |\n" +
+            $"| Evidentia's bottom line alone | {bottomRecall / n:F4} | {bottomPrecision / n:F4} | {(double)bottomWords / n:F0} |\n" +
+            $"| The top document's snippet alone | {firstRecall / n:F4} | {firstPrecision / n:F4} | {(double)firstWords / n:F0} |\n" +
             $"| Top-3 retrieved snippets pasted together | {baselineRecall / n:F4} | {baselinePrecision / n:F4} | {(double)baselineWords / n:F0} |\n");
     }
 
