@@ -288,7 +288,15 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             return false;
         }
 
-        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var tokens = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // A sentence whose first word is all small letters was cut at its start (excerpts such as BioASQ's
+        // snippets begin mid-sentence, even mid-word: "n addition, …"); "mRNA" and "p53" start sentences whole.
+        if (tokens[0].TakeWhile(char.IsLetterOrDigit).ToArray() is { Length: > 0 } first && first.All(c => c is >= 'a' and <= 'z'))
+        {
+            return false;
+        }
+
+        var words = tokens.Length;
         // A line without closing punctuation is a label, a link title or a list fragment unless it is long.
         return words >= options.MinWords && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”' || words >= 12);
     }

@@ -81,6 +81,20 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Not_Cite_A_Sentence_Cut_At_Its_Start_But_Keep_Ones_Starting_With_A_Symbol()
+        {
+            // Excerpts begin mid-sentence, even mid-word; "mRNA …" and "p53 …" are whole sentences.
+            var excerpt = Doc("e", "n addition, the test fixture sentence was cut before its first word.");
+            var lowercase = Doc("m", "mRNA levels of the fixture gene were measured in this made-up study.");
+            var symbol = Doc("s", "p53 is the name of the third made-up fixture sentence in this test.");
+            var answer = Compose("Q?", [.. All(excerpt, 1, 1), .. All(lowercase, 0.95, 1), .. All(symbol, 0.9, 1)]);
+            var shown = answer.AllItems.Select(i => i.Text).ToList();
+            Assert.DoesNotContain(shown, t => t.StartsWith("n addition", StringComparison.Ordinal));
+            Assert.Contains(shown, t => t.StartsWith("mRNA", StringComparison.Ordinal));
+            Assert.Contains(shown, t => t.StartsWith("p53", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Should_Lead_The_Bottom_Line_With_The_Strongest_Evidence_Among_Close_Sentences()
         {
             var research = Doc("r", "A research paper reports that the made-up drug lowered the made-up marker.");
