@@ -215,10 +215,9 @@ public static partial class AnswerEvaluation
 
     private static async Task<string> BioAsqAsync(string data, Workspace workspace, Func<string, (AnswerEngine Engine, DocumentSearcher Searcher)> forQuestion)
     {
-        double answerRecall = 0, baselineRecall = 0, answerPrecision = 0, baselinePrecision = 0, bottomRecall = 0, bottomPrecision = 0;
-        long bottomWords = 0, firstWords = 0;
-        double firstRecall = 0, firstPrecision = 0;
-        long answerWords = 0, baselineWords = 0;
+        // ROUGE-2 of each text against the ideal answers, summed over the questions: one row of the table each.
+        string[] labels = ["Evidentia's answer", "Evidentia's bottom line alone", "The top document's snippet alone", "Top-3 retrieved snippets pasted together"];
+        var sums = new (double Recall, double Precision, long Words)[labels.Length];
         var n = 0;
         var answered = 0;
         foreach (var q in Lines(Path.Combine(data, "bioasq", "dev.jsonl")))
@@ -233,41 +232,36 @@ public static partial class AnswerEvaluation
             var (engine, searcher) = forQuestion(q.GetProperty("id").GetString()!);
             var answer = await engine.AskAsync(new QuestionInput(question, Audience.Physician) { Collection = "bioasq" }, CancellationToken.None);
             answered += answer.Outcome is AnswerOutcome.Answered or AnswerOutcome.Emergency ? 1 : 0;
-            var answerText = string.Join(' ', answer.AllItems.Select(i => i.Text).Distinct());
-            var bottomText = string.Join(' ', answer.BottomLine.Select(i => i.Text));
             var hits = searcher.Search(question, 3, "bioasq");
             var documents = (await workspace.Store.GetAsync(hits.Select(h => h.Key).ToList(), CancellationToken.None)).ToDictionary(d => d.Key);
             var questionWords = Tokens(question).ToHashSet();
-            // The best-matching snippet of each of the top 3 documents, pasted together.
+            // The best-matching snippet of each of the top 3 documents.
             var snippets = hits.Where(h => documents.ContainsKey(h.Key)).Select(h =>
             {
                 var d = documents[h.Key];
                 return d.Sections.Select(s => d.Text[s.Span.Start..s.Span.End]).OrderByDescending(s => Tokens(s).Count(questionWords.Contains)).First();
             }).ToList();
-            var baselineText = string.Join(' ', snippets);
-            var firstText = snippets.FirstOrDefault() ?? "";
-            firstRecall += ideals.Average(i => Rouge2(firstText, i).Recall);
-            firstPrecision += ideals.Average(i => Rouge2(firstText, i).Precision);
-            firstWords += Tokens(firstText).Count;
+            string[] texts =
+            [
+                string.Join(' ', answer.AllItems.Select(i => i.Text).Distinct()),
+                string.Join(' ', answer.BottomLine.Select(i => i.Text)),
+                snippets.FirstOrDefault() ?? "",
+                string.Join(' ', snippets),
+            ];
+            for (var k = 0; k < texts.Length; k++)
+            {
+                var (recall, precision, words) = sums[k];
+                sums[k] = (recall + ideals.Average(i => Rouge2(texts[k], i).Recall), precision + ideals.Average(i => Rouge2(texts[k], i).Precision), words + Tokens(texts[k]).Count);
+            }
+
             n++;
-            answerRecall += ideals.Average(i => Rouge2(answerText, i).Recall);
-            baselineRecall += ideals.Average(i => Rouge2(baselineText, i).Recall);
-            answerPrecision += ideals.Average(i => Rouge2(answerText, i).Precision);
-            baselinePrecision += ideals.Average(i => Rouge2(baselineText, i).Precision);
-            answerWords += Tokens(answerText).Count;
-            bottomRecall += ideals.Average(i => Rouge2(bottomText, i).Recall);
-            bottomPrecision += ideals.Average(i => Rouge2(bottomText, i).Precision);
-            bottomWords += Tokens(bottomText).Count;
-            baselineWords += Tokens(baselineText).Count;
         }
 
+        var table = string.Concat(labels.Select((label, k) =>
+            string.Create(CultureInfo.InvariantCulture, $"| {label} | {sums[k].Recall / n:F4} | {sums[k].Precision / n:F4} | {(double)sums[k].Words / n:F0} |\n")));
         return string.Create(CultureInfo.InvariantCulture,
             $"Answered {answered} of {n} BioASQ dev questions; a declined one counts with an empty answer.\n\n" +
-            $"| BioASQ dev ({n} questions, evidence from its snippet documents) | ROUGE-2 recall | ROUGE-2 precision | Mean length (words) |\n|---|---:|---:|---:|\n" +
-            $"| Evidentia's answer | {answerRecall / n:F4} | {answerPrecision / n:F4} | {(double)answerWords / n:F0} |\n" +
-            $"| Evidentia's bottom line alone | {bottomRecall / n:F4} | {bottomPrecision / n:F4} | {(double)bottomWords / n:F0} |\n" +
-            $"| The top document's snippet alone | {firstRecall / n:F4} | {firstPrecision / n:F4} | {(double)firstWords / n:F0} |\n" +
-            $"| Top-3 retrieved snippets pasted together | {baselineRecall / n:F4} | {baselinePrecision / n:F4} | {(double)baselineWords / n:F0} |\n");
+            $"| BioASQ dev ({n} questions, evidence from its snippet documents) | ROUGE-2 recall | ROUGE-2 precision | Mean length (words) |\n|---|---:|---:|---:|\n{table}");
     }
 
     private static string Emergencies(string path)
