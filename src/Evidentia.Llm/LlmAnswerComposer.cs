@@ -28,7 +28,7 @@ public sealed class LlmAnswerComposer(IChatClient chat, AnswerComposer extractiv
         }
 
         var evidence = candidates
-            .Where(c => c.Document.Citable && c.Relevance >= extractive.Options.MinRelevance)
+            .Where(c => extractive.CanQuote(c, request.Audience) && c.Relevance >= extractive.Options.MinRelevance)
             .OrderByDescending(c => c.Score)
             .DistinctBy(c => c.Text)
             .Take(options.EvidencePassages)

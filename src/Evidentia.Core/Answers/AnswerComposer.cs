@@ -49,10 +49,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     private Answer ComposeEvidence(AnswerRequest request, IReadOnlyList<ScoredPassage> candidates, IReadOnlyList<Definition> definitions)
     {
-        var maxLength = request.Audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength;
         var plan = SectionPlans.For(request.Analysis.Type);
         var usable = candidates
-            .Where(c => c.Document.Citable && IsStatement(c.Text, maxLength))
+            .Where(c => CanQuote(c, request.Audience))
             .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan) })
             .OrderByDescending(c => c.Score)
             .ToList();
@@ -280,6 +279,13 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
         return plan[0].Statement?.IsMatch(group.Text) == true ? 0 : plan.Count;
     }
+
+    /// <summary>
+    /// Whether a candidate may be quoted to <paramref name="audience"/> at all: a citable source, and a whole
+    /// statement (not a fragment, label, pointer or question; for patients, not over-long).
+    /// </summary>
+    public bool CanQuote(ScoredPassage candidate, Audience audience) =>
+        candidate.Document.Citable && IsStatement(candidate.Text, audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength);
 
     private bool IsStatement(string sentence, int maxLength)
     {

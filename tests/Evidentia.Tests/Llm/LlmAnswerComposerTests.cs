@@ -64,6 +64,21 @@ public sealed class LlmAnswerComposerTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Give_The_Model_Only_Sentences_The_Extractive_Composer_Could_Quote()
+    {
+        _server.Reply("""{"bottomLine": [{"text": "Made-up condition Q is treated with rest and fluids for 7 days.", "citations": [1]}], "sections": []}""");
+        var cut = Document.Create(new DocumentKey("test", "cut"), "Excerpt", [new SourceSection("", "n addition, made-up condition Q was treated with rest and fluids in this made-up excerpt.")]);
+        const string question = "How is made-up condition Q treated?";
+        var candidates = new[] { Evidence, cut }.SelectMany(d => d.Passages.Select(p => new ScoredPassage(d, p, 1, 0.9))).ToList();
+
+        await Composer().ComposeAsync(new AnswerRequest(question, Audience.Physician, QuestionAnalyzer.Analyze(question)), candidates, [], CancellationToken.None);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Contains("rest and fluids for 7 days", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("made-up excerpt", request, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Decline_When_No_Generated_Sentence_Is_Supported()
     {
         _server.Reply("""{"bottomLine": [{"text": "Made-up drug S is the best treatment for everyone.", "citations": [1]}], "sections": []}""");
