@@ -130,7 +130,8 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             var shown = string.Join(' ', groups.Select(g => g.Text));
             var explained = definitions
                 .Where(d => shown.Contains(d.Term, StringComparison.OrdinalIgnoreCase) && !book.Cites(d.Passage.Document.Key)
-                    && d.Passage.Document.Citable && IsStatement(d.Passage.Text, options.MaxSentenceLength))
+                    // A definition may run as long as a clinician's sentence.
+                    && CanQuote(d.Passage, Audience.Physician))
                 .DistinctBy(d => d.Passage.Document.Key)
                 .Take(MaxDefinitions)
                 .Select(d => book.Item(d.Passage.Text, [d.Passage]))
@@ -297,7 +298,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         var tokens = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A sentence whose first word is all small letters was cut at its start (excerpts such as BioASQ's
         // snippets begin mid-sentence, even mid-word: "n addition, …"); "mRNA" and "p53" start sentences whole.
-        if (tokens[0].TakeWhile(char.IsLetterOrDigit).ToArray() is { Length: > 0 } first && first.All(c => c is >= 'a' and <= 'z'))
+        if (tokens.Length == 0 || (tokens[0].TakeWhile(char.IsLetterOrDigit).ToArray() is { Length: > 0 } first && first.All(c => c is >= 'a' and <= 'z')))
         {
             return false;
         }

@@ -243,11 +243,13 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
         terms.Distinct().ToDictionary(t => t, t => Idf(searcher.IndexReader, t)));
 
     /// <summary>BM25's idf of an analysed term in the all-text field of <paramref name="reader"/>.</summary>
-    public static double Idf(IndexReader reader, string term)
+    public static double Idf(IndexReader reader, string term) => Idf(reader.NumDocs, reader.DocFreq(new Term(IndexFields.All, term)));
+
+    /// <summary>BM25's idf of a term that <paramref name="docFreq"/> of <paramref name="numDocs"/> documents contain.</summary>
+    public static double Idf(int numDocs, int docFreq)
     {
-        var n = Math.Max(1, reader.NumDocs);
-        var df = reader.DocFreq(new Term(IndexFields.All, term));
-        return Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+        var n = Math.Max(1, numDocs);
+        return Math.Log(1 + ((n - docFreq + 0.5) / (docFreq + 0.5)));
     }
 
     public void Dispose() => _questionAnalyzer.Dispose();

@@ -45,11 +45,16 @@ public static class RerankFeatures
         }
 
         var queryTerms = terms.Select(t => t.Term).ToArray();
-        var idf = queryTerms.Select(Idf).ToArray();
+        var df = queryTerms.Select(t => reader.DocFreq(new Term(IndexFields.All, t))).ToArray();
+        var idf = new double[queryTerms.Length];
+        for (var k = 0; k < queryTerms.Length; k++)
+        {
+            idf[k] = idfCache[queryTerms[k]] = DocumentSearcher.Idf(reader.NumDocs, df[k]);
+        }
+
         var queryIdf = idf.Sum();
         // The question's anchor: its rarest term that any document has.
-        var anchor = Enumerable.Range(0, queryTerms.Length).Where(k => reader.DocFreq(new Term(IndexFields.All, queryTerms[k])) > 0)
-            .OrderByDescending(k => idf[k]).DefaultIfEmpty(-1).First();
+        var anchor = Enumerable.Range(0, queryTerms.Length).Where(k => df[k] > 0).OrderByDescending(k => idf[k]).DefaultIfEmpty(-1).First();
         var questionType = QuestionAnalyzer.Analyze(question).Type;
         var maxScore = candidates.Count > 0 ? Math.Max(candidates[0].Score, 1e-6f) : 1f;
 
