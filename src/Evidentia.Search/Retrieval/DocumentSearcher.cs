@@ -92,14 +92,53 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
         });
     }
 
-    private static float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs) =>
-        RerankFeatures.Compute(searcher, query, terms, docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
+    private float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs) =>
+        RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, terms), docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
 
     private static SearchHit Hit(IndexSearcher searcher, ScoreDoc doc)
     {
         var stored = searcher.Doc(doc.Doc);
         return new SearchHit(new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)), stored.Get(IndexFields.Title), doc.Score);
     }
+
+    // The question's terms as the reranker reads them: a misspelt word as the indexed word nearest it (fewest
+    // edits, then most documents), the word the first stage's fuzzy match mostly found ("antiphosoholipid" as
+    // "antiphospholipid"), so coverage and the anchor count it; merged with the question's own use of that word.
+    private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, IReadOnlyList<(string Term, int Count)> terms)
+    {
+        if (!terms.Any(t => Misspelt(reader, t.Term)) || MultiFields.GetTerms(reader, IndexFields.All) is not { } indexed)
+        {
+            return terms;
+        }
+
+        return terms.Select(t => (Term: Misspelt(reader, t.Term) ? Nearest(indexed, t.Term) ?? t.Term : t.Term, t.Count))
+            .GroupBy(t => t.Term, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(t => t.Count))).ToList();
+    }
+
+    private static string? Nearest(Terms indexed, string term)
+    {
+        var fuzzy = new FuzzyTermsEnum(indexed, new Lucene.Net.Util.AttributeSource(), new Term(IndexFields.All, term), MaxEdits(term), 1, transpositions: true);
+        var similarity = fuzzy.Attributes.AddAttribute<IBoostAttribute>();
+        string? best = null;
+        var bestKey = (Similarity: float.MinValue, DocFreq: 0);
+        while (fuzzy.MoveNext())
+        {
+            var key = (similarity.Boost, fuzzy.DocFreq);
+            if (key.CompareTo(bestKey) > 0)
+            {
+                bestKey = key;
+                best = fuzzy.Term.Utf8ToString();
+            }
+        }
+
+        return best;
+    }
+
+    private static int MaxEdits(string term) => term.Length >= 8 ? 2 : 1;
+
+    // A word the index has never seen is most often misspelt ("tabkets").
+    private bool Misspelt(IndexReader reader, string term) =>
+        options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && reader.DocFreq(new Term(IndexFields.All, term)) == 0;
 
     // Built and run on one searcher, so spelling correction and features see the same index snapshot it searches.
     private Query FirstStageQuery(IndexSearcher searcher, IReadOnlyList<(string Term, int Count)> terms, string? collection)
@@ -113,10 +152,10 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
         var should = new BooleanQuery();
         foreach (var (term, count) in terms)
         {
-            // A word the index has never seen is most often misspelt ("tabkets"): match it loosely instead.
-            if (options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && searcher.IndexReader.DocFreq(new Term(IndexFields.All, term)) == 0)
+            // A misspelt word is matched loosely instead.
+            if (Misspelt(searcher.IndexReader, term))
             {
-                should.Add(new FuzzyQuery(new Term(IndexFields.All, term), term.Length >= 8 ? 2 : 1, 1) { Boost = options.AllWeight * count }, Occur.SHOULD);
+                should.Add(new FuzzyQuery(new Term(IndexFields.All, term), MaxEdits(term), 1) { Boost = options.AllWeight * count }, Occur.SHOULD);
                 continue;
             }
 
