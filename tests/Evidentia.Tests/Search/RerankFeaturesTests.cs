@@ -48,6 +48,28 @@ public class RerankFeaturesTests
     }
 
     [Fact]
+    public async Task Should_Read_A_Misspelt_Word_As_The_Indexed_Word_Nearest_It()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var w = test.Workspace;
+        await w.Store.UpsertAsync(
+        [
+            Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text."),
+            Doc("far", "Zorbelinux", "Zorbelinux syndrome placeholder text."),
+            Doc("far2", "Zorbelinux", "Zorbelinux again."),
+        ], CancellationToken.None);
+        await w.SyncIndexAsync(false, null, CancellationToken.None);
+
+        // "zorbeline" is in no document: one edit from "zorbelline" (one document), two from "zorbelinux" (two).
+        var candidates = w.Searcher.Candidates("zorbeline syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+
+        Assert.Equal(1, Feature(candidates["near"], "cover_all"), 3);
+        Assert.Equal(1, Feature(candidates["near"], "anchor"));
+        Assert.Equal(1, Feature(candidates["near"], "title_in_query"), 3);
+        Assert.Equal(0, Feature(candidates["far"], "anchor"));
+    }
+
+    [Fact]
     public void Should_Fingerprint_The_Same_Text_Behind_A_Question_Alike()
     {
         var page = Doc("p", "Zorbel syndrome", "Zorbel text, as written.");
