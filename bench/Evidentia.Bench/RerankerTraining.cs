@@ -94,14 +94,17 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
             .Where(e => e.TryGetProperty("liveqa_qid", out var q) && q.ValueKind == JsonValueKind.String)
             .ToDictionary(e => e.GetProperty("qid").GetString()!, e => e.GetProperty("liveqa_qid").GetString()!);
 
-    /// <summary>Each query's documents reordered by a model trained on the other folds.</summary>
-    public Dictionary<Query, IReadOnlyList<string>> CrossValidate(IReadOnlyList<Query> queries)
+    /// <summary>
+    /// Each query's documents reordered by a model trained on the other folds; <paramref name="repetition"/>
+    /// draws another split into folds (0: the split of <see cref="FoldOf"/>'s default, which the answers bench uses).
+    /// </summary>
+    public Dictionary<Query, IReadOnlyList<string>> CrossValidate(IReadOnlyList<Query> queries, int repetition = 0)
     {
         var reranked = new Dictionary<Query, IReadOnlyList<string>>();
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = Train(queries.Where(q => FoldOf(q.Qid) != fold));
-            var test = queries.Where(q => FoldOf(q.Qid) == fold).ToList();
+            var model = Train(queries.Where(q => FoldOf(q.Qid, repetition) != fold));
+            var test = queries.Where(q => FoldOf(q.Qid, repetition) == fold).ToList();
             foreach (var (query, order) in test.Zip(Rerank(model, test)))
             {
                 reranked[query] = order;
@@ -195,12 +198,12 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
         return schema;
     }
 
-    /// <summary>The fold of a question id (LiveQA-Med and MEDIQA copies of one question share one).</summary>
-    public int FoldOf(string qid)
+    /// <summary>The fold of a question id in one split (LiveQA-Med and MEDIQA copies of one question share one).</summary>
+    public int FoldOf(string qid, int repetition = 0)
     {
-        // A stable hash (string.GetHashCode is randomised per process).
+        // A stable hash (string.GetHashCode is randomised per process); each repetition salts it.
         uint h = 2166136261;
-        foreach (var c in foldKeys.GetValueOrDefault(qid, qid))
+        foreach (var c in (repetition == 0 ? "" : $"{repetition}:") + foldKeys.GetValueOrDefault(qid, qid))
         {
             h = (h ^ c) * 16777619;
         }

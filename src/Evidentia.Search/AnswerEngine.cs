@@ -43,7 +43,7 @@ public sealed partial class AnswerEngine(
 
         var hits = searcher.Search(searchedAs, options.AnswerDocuments, input.Collection);
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
-        var terms = QueryTerms.Analyze(searcher.QuestionAnalyzer, searchedAs);
+        var terms = searcher.QuestionTerms(searchedAs);
         var passages = _ranker.Rank(terms, searcher.Idf(terms.Select(t => t.Term)), hits, documents);
         var definitions = input.Audience == Audience.Patient ? await DefinitionsAsync(passages, cancellationToken) : [];
         var retrieve = clock.Elapsed.TotalMilliseconds;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Evidentia.Core.Documents;
 using Evidentia.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -11,7 +12,7 @@ namespace Evidentia.Search.Retrieval;
 /// source's question; its best candidates are then reordered by the learned <see cref="Reranker"/>. Each question term is matched in every field with that field's weight and the scores add up; only citable documents are returned, optionally of one collection.
 /// The query is built from analysed terms, never parsed, so no user input can be query syntax.
 /// </summary>
-public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, Reranker? reranker = null) : IDisposable
+public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions options, Reranker? reranker = null) : IDisposable
 {
     // Loaded on first use: a searcher that never reranks (the bench that trains the model) needs none.
     private Reranker Model => reranker ?? Reranker.Default;
@@ -93,7 +94,7 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
     }
 
     private float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs) =>
-        RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, terms), docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
+        RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, query, terms), docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
 
     private static SearchHit Hit(IndexSearcher searcher, ScoreDoc doc)
     {
@@ -101,19 +102,30 @@ public sealed class DocumentSearcher(SearchIndex index, SearchOptions options, R
         return new SearchHit(new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)), stored.Get(IndexFields.Title), doc.Score);
     }
 
-    // The question's terms as the reranker reads them: a misspelt word as the indexed word nearest it (fewest
-    // edits, then most documents), the word the first stage's fuzzy match mostly found ("antiphosoholipid" as
-    // "antiphospholipid"), so coverage and the anchor count it; merged with the question's own use of that word.
-    private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, IReadOnlyList<(string Term, int Count)> terms)
+    /// <summary>
+    /// The analysed terms of <paramref name="question"/> as the reranker and the answer's relevance read them:
+    /// a misspelt word as the indexed word nearest it.
+    /// </summary>
+    public IReadOnlyList<(string Term, int Count)> QuestionTerms(string question) =>
+        index.WithSearcher(searcher => Corrected(searcher.IndexReader, question, QueryTerms.Analyze(_questionAnalyzer, question)));
+
+    // A misspelt word read as the indexed word nearest it (fewest edits, then most documents), the word the first
+    // stage's fuzzy match mostly found ("antiphosoholipid" as "antiphospholipid"), so coverage and the anchor count
+    // it. A word with a capital inside is a name, not a misspelling ("GlucaGen" is not "glucagon").
+    private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms)
     {
         if (!terms.Any(t => Misspelt(reader, t.Term)) || MultiFields.GetTerms(reader, IndexFields.All) is not { } indexed)
         {
             return terms;
         }
 
-        return terms.Select(t => (Term: Misspelt(reader, t.Term) ? Nearest(indexed, t.Term) ?? t.Term : t.Term, t.Count))
+        var names = Names().Matches(question).SelectMany(m => QueryTerms.Set(_questionAnalyzer, m.Value)).ToHashSet(StringComparer.Ordinal);
+        return terms.Select(t => (Term: Misspelt(reader, t.Term) && !names.Contains(t.Term) ? Nearest(indexed, t.Term) ?? t.Term : t.Term, t.Count))
             .GroupBy(t => t.Term, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(t => t.Count))).ToList();
     }
+
+    [GeneratedRegex(@"\p{L}*\p{Ll}\p{Lu}\p{L}*")]
+    private static partial Regex Names();
 
     private static string? Nearest(Terms indexed, string term)
     {

@@ -70,6 +70,19 @@ public class RerankFeaturesTests
     }
 
     [Fact]
+    public async Task Should_Read_Question_Terms_With_Misspellings_Corrected_But_Not_Names()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var w = test.Workspace;
+        await w.Store.UpsertAsync([Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text.")], CancellationToken.None);
+        await w.SyncIndexAsync(false, null, CancellationToken.None);
+
+        Assert.Equal(["zorbellin", "syndrom"], w.Searcher.QuestionTerms("zorbeline syndrome").Select(t => t.Term));
+        // A capital inside a word marks a name ("ZorBeline" as a brand), not a misspelling of the word it resembles.
+        Assert.Equal(["zorbelin", "syndrom"], w.Searcher.QuestionTerms("ZorBeline syndrome").Select(t => t.Term));
+    }
+
+    [Fact]
     public void Should_Fingerprint_The_Same_Text_Behind_A_Question_Alike()
     {
         var page = Doc("p", "Zorbel syndrome", "Zorbel text, as written.");
