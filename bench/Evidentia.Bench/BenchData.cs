@@ -1,7 +1,8 @@
-using System.Text.Json;
 using Evidentia.Cli;
 using Evidentia.Core;
+using Evidentia.Core.Answers;
 using Evidentia.Ingestion;
+using Evidentia.Search.Evaluation;
 
 namespace Evidentia.Bench;
 
@@ -46,15 +47,6 @@ public static class BenchData
     }
 
     /// <summary>Dev questions of LiveQA-Med (paraphrases), MEDIQA and BioASQ, in a fixed order.</summary>
-    public static IReadOnlyList<string> Questions()
-    {
-        var data = SharedData;
-        static IEnumerable<JsonElement> Lines(string path) => File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone());
-        return Lines(Path.Combine(data, "liveqa_med", "dev.jsonl")).Select(q => q.GetProperty("nist_paraphrase").GetString())
-            .Concat(Lines(Path.Combine(data, "mediqa2019_qa", "dev.jsonl")).Select(q => q.GetProperty("question").GetString()))
-            .Concat(Lines(Path.Combine(data, "bioasq", "dev.jsonl")).Take(200).Select(q => q.GetProperty("question").GetString()))
-            .Where(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 2000)
-            .Select(q => q!)
-            .ToList();
-    }
+    public static IReadOnlyList<string> Questions() =>
+        DevQuestions.Read(SharedData, bioAsqLimit: 200).Select(q => q.Text).Where(q => q.Length <= QuestionRules.MaxLength).ToList();
 }

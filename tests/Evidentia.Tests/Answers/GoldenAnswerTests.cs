@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Evidentia.Core.Answers;
 using Evidentia.Core.Questions;
+using Evidentia.Search.Evaluation;
 using Evidentia.Tests.Support;
 
 namespace Evidentia.Tests.Answers;
@@ -81,12 +82,9 @@ public class GoldenAnswerTests(SharedCorpusFixture corpus)
     // first three again for patients.
     private static List<GoldenQuestion> Select(string data)
     {
-        static IEnumerable<JsonElement> Lines(string path) => File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone());
-        var pool = Lines(Path.Combine(data, "liveqa_med", "dev.jsonl")).Select(q => ("liveqa-" + q.GetProperty("qid").GetString(), q.GetProperty("nist_paraphrase").GetString()))
-            .Concat(Lines(Path.Combine(data, "mediqa2019_qa", "dev.jsonl")).Select(q => ("mediqa-" + q.GetProperty("qid").GetString(), q.GetProperty("question").GetString())))
-            .Concat(Lines(Path.Combine(data, "bioasq", "dev.jsonl")).Select(q => ("bioasq-" + q.GetProperty("id").GetString(), q.GetProperty("question").GetString())))
-            .Where(q => !string.IsNullOrWhiteSpace(q.Item2) && q.Item2!.Length <= QuestionRules.MaxLength)
-            .Select(q => (Name: q.Item1, Text: q.Item2!))
+        var pool = DevQuestions.Read(data)
+            .Where(q => q.Text.Length <= QuestionRules.MaxLength)
+            .Select(q => (Name: $"{q.Set}-{q.Id}", q.Text))
             .ToList();
         var chosen = pool.GroupBy(q => QuestionAnalyzer.Analyze(q.Text).Type).SelectMany(g => g.Take(2))
             .Select(q => new GoldenQuestion(q.Name, q.Text, "physician")).ToList();

@@ -60,24 +60,7 @@ public class QuoteFidelityTests(SharedCorpusFixture corpus)
     }
 
     // LiveQA-Med (paraphrases), MEDIQA and the first 100 BioASQ questions of the dev sets.
-    private static IEnumerable<string> DevQuestions(string data)
-    {
-        static IEnumerable<JsonElement> Lines(string path) => File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone());
-        foreach (var q in Lines(Path.Combine(data, "liveqa_med", "dev.jsonl")))
-        {
-            yield return q.GetProperty("nist_paraphrase").GetString()!;
-        }
-
-        foreach (var q in Lines(Path.Combine(data, "mediqa2019_qa", "dev.jsonl")))
-        {
-            yield return q.GetProperty("question").GetString()!;
-        }
-
-        foreach (var q in Lines(Path.Combine(data, "bioasq", "dev.jsonl")).Take(100))
-        {
-            yield return q.GetProperty("question").GetString()!;
-        }
-    }
+    private static IEnumerable<string> DevQuestions(string data) => Evidentia.Search.Evaluation.DevQuestions.Read(data, bioAsqLimit: 100).Select(q => q.Text);
 
     // The text of the JSON line a document came from ("path:line"): all its string values, whitespace collapsed.
     private string SourceText(string origin)
