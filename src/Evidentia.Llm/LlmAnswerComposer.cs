@@ -29,7 +29,7 @@ public sealed class LlmAnswerComposer(IChatClient chat, AnswerComposer extractiv
 
         var evidence = candidates
             .Where(c => extractive.CanQuote(c, request.Audience) && c.Relevance >= extractive.Options.MinRelevance)
-            .OrderByDescending(c => c.Score)
+            .OrderByDescending(c => c.Score + AnswerComposer.Preference(c.Document, request.Audience))
             .DistinctBy(c => c.Text)
             .Take(options.EvidencePassages)
             .ToList();

@@ -145,14 +145,26 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         return shell with { Outcome = AnswerOutcome.Answered, BottomLine = bottomItems, Sections = answerSections, References = book.References };
     }
 
-    // Patients see patient information first; clinicians see guidelines, reviews, trials and papers first.
-    // Only the order changes: the threshold and the candidates are the same for every audience.
-    private static double Preference(Document document, Audience audience)
+    /// <summary>
+    /// What is added to a sentence's retrieval score to order the evidence: stronger evidence, then the audience's
+    /// sources (patient information for patients; guidelines, reviews, trials and papers for clinicians), then
+    /// newer sources lead when the rest is close. Only the order changes: the threshold and the candidates are the
+    /// same for every audience.
+    /// </summary>
+    public static double Preference(Document document, Audience audience)
     {
+        var strength = document.EvidenceLevel switch
+        {
+            EvidenceLevel.Guideline => 0.04,
+            EvidenceLevel.SystematicReview => 0.03,
+            EvidenceLevel.RandomizedTrial => 0.02,
+            EvidenceLevel.ObservationalStudy or EvidenceLevel.Review => 0.01,
+            _ => 0,
+        };
         var patientSource = document.EvidenceLevel == EvidenceLevel.PatientInformation;
         var audienceBonus = audience == Audience.Patient ? (patientSource ? 0.06 : 0) : (patientSource ? 0 : 0.03);
         var recency = document.Year is { } year ? Math.Clamp((year - 2000) / 25.0, 0, 1) * 0.02 : 0;
-        return audienceBonus + recency;
+        return strength + audienceBonus + recency;
     }
 
     // Sentences that answer the kind of question asked lead: their source heading is the plan's first

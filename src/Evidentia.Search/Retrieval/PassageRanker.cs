@@ -8,7 +8,8 @@ namespace Evidentia.Search.Retrieval;
 /// Scores the sentences of retrieved documents for a question. A sentence's relevance is the share of the
 /// question's idf-weighted terms found in the sentence or in what frames it (its document's title and
 /// question, its section heading); its score adds the document's search score relative to the best, the sentence's own coverage,
-/// and small preferences for stronger evidence and for sentences early in their document.
+/// and a small preference for sentences early in their document (the composer adds its preferences for
+/// stronger, newer and the audience's sources: <see cref="AnswerComposer.Preference"/>).
 /// The anchor of a question is its rarest term that any retrieved document contains (usually the condition or
 /// drug asked about); sentences of documents without it are off-focus, and their relevance is quartered.
 /// </summary>
@@ -66,22 +67,11 @@ public sealed class PassageRanker(Analyzer analyzer)
                     }
                 }
 
-                var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total)
-                    + EvidenceBonus(document.EvidenceLevel) - (0.005 * Math.Min(i, 10));
+                var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total) - (0.005 * Math.Min(i, 10));
                 ranked.Add(new ScoredPassage(document, passage, score, framed / total * (onFocus ? 1 : 0.25)));
             }
         }
 
         return ranked;
     }
-
-    // Stronger evidence leads when the rest is close.
-    private static double EvidenceBonus(EvidenceLevel level) => level switch
-    {
-        EvidenceLevel.Guideline => 0.04,
-        EvidenceLevel.SystematicReview => 0.03,
-        EvidenceLevel.RandomizedTrial => 0.02,
-        EvidenceLevel.ObservationalStudy or EvidenceLevel.Review => 0.01,
-        _ => 0,
-    };
 }
