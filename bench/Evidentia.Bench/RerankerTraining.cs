@@ -40,13 +40,17 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
     }
 
     /// <summary>One benchmark searched in one scope (a collection, or "*" for all): its judgments, queries and candidates.</summary>
-    public sealed record Scoped(TrecFiles.Benchmark Benchmark, string Scope, Dictionary<string, Dictionary<string, int>> Qrels, List<(string Id, string Text)> Queries, List<Query> Candidates);
+    public sealed record Scoped(TrecFiles.Benchmark Benchmark, string Scope, Dictionary<string, Dictionary<string, int>> Qrels, List<(string Id, string Text)> Queries, List<Query> Candidates)
+    {
+        /// <summary>False for lists gathered for training only (MEDIQA's questions over MedQuAD), which no judgment scores.</summary>
+        public bool Reported { get; init; } = true;
+    }
 
     /// <summary>
     /// The first stage's top 100 with their features for every dev query, per collection and with every
-    /// collection in one index. Labels: the judgments above the relevance line, and — for training only — the
-    /// same label for a candidate that is a copy of a judged-relevant text (another id for the same page,
-    /// judged for another question or not at all).
+    /// collection in one index, and MEDIQA's questions over MedQuAD (training only). Labels: the judgments
+    /// above the relevance line, and — for training only — the same label for a candidate that is a copy of a
+    /// judged-relevant text (another id for the same page, judged for another question or not at all).
     /// </summary>
     public static List<Scoped> Collect(DocumentSearcher searcher, IReadOnlyList<TrecFiles.Benchmark> benchmarks, IEnumerable<Document> documents)
     {
@@ -57,8 +61,13 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
             var qrels = TrecMetrics.ReadQrels(b.Qrels);
             var queries = File.ReadLines(b.Queries).Select(l => JsonDocument.Parse(l).RootElement)
                 .Select(e => (Id: e.GetProperty("id").GetString()!, Text: e.GetProperty("text").GetString()!)).ToList();
-            foreach (var scope in new[] { b.Collection, "*" })
+            // MEDIQA's consumer questions over MedQuAD, for training only: LiveQA-Med's own 18 are too few to
+            // learn MedQuAD's pages for consumer questions from, and MEDIQA's judged answers that are copies of a
+            // MedQuAD page label that page.
+            var extra = b.Collection == "mediqa" ? new[] { "medquad" } : [];
+            foreach (var scope in new[] { b.Collection, "*" }.Concat(extra))
             {
+                var trainingOnly = extra.Contains(scope);
                 var candidates = queries.Select(q =>
                 {
                     var relevant = (qrels.GetValueOrDefault(q.Id) ?? []).Where(j => j.Value >= b.MinRelevant)
@@ -75,9 +84,10 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
                     }
 
                     var found = hits.Select(c => (c.Hit.Key.Id, c.Features, c.Fingerprint)).ToList();
-                    return new Query(b.Name, q.Id, Trainable: scope != "*" && relevant.Count > 0, labels, found);
+                    var trainable = trainingOnly ? found.Any(f => labels.ContainsKey(f.Id)) : scope != "*" && relevant.Count > 0;
+                    return new Query(b.Name, q.Id, trainable, labels, found);
                 }).ToList();
-                rows.Add(new Scoped(b, scope, qrels, queries, candidates));
+                rows.Add(new Scoped(b, scope, qrels, queries, candidates) { Reported = !trainingOnly });
             }
         }
 

@@ -40,7 +40,7 @@ public static class RetrievalEvaluation
         var report = new StringBuilder();
         report.AppendLine($"| Benchmark | Index | Queries | Plain BM25 | Multi-field BM25 | First stage | Evidentia (5-fold CV, mean of {Repetitions}) | Range of the {Repetitions} | vs multi-field | vs plain | R@10 | R@100 | MRR@10 |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (b, scope, qrels, queries, candidates) in rows)
+        foreach (var (b, scope, qrels, queries, candidates) in rows.Where(r => r.Reported))
         {
             var (plain, multi) = anchors[scope];
             var p = TrecMetrics.Score(qrels, queries.ToDictionary(q => q.Id, q => plain.Search(q.Text, 100)), b.MinRelevant);
@@ -58,6 +58,8 @@ public static class RetrievalEvaluation
             multi.Dispose();
         }
 
+        var extra = rows.Where(r => !r.Reported).SelectMany(r => r.Candidates).Count(q => q.Trainable);
+        report.AppendLine().AppendLine($"Training lists: {all.Count(q => q.Trainable)} queries with a labelled candidate, {extra} of them MEDIQA's questions over MedQuAD (training only).");
         report.AppendLine().AppendLine($"nDCG@10 unless named; relevant = grade ≥ 3 for LiveQA-Med and MEDIQA, ≥ 1 for BioASQ; anchors index the same citable documents; Evidentia's figures, R@10, R@100 and MRR@10 included, are means over {Repetitions} splits into 5 folds.");
         Console.WriteLine(report);
 
