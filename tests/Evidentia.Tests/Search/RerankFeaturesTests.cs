@@ -13,17 +13,24 @@ public class RerankFeaturesTests
 
     private static float Feature(float[] features, string name) => features[Array.IndexOf(RerankFeatures.Names, name)];
 
+    // A workspace whose store and index hold these documents.
+    private static async Task<TestWorkspace> IndexedAsync(Document[] documents)
+    {
+        var test = await TestWorkspace.CreateAsync();
+        await test.Workspace.Store.UpsertAsync(documents, CancellationToken.None);
+        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
+        return test;
+    }
+
     [Fact]
     public async Task Should_Measure_What_A_Candidate_Covers_Of_The_Question_And_The_Question_Of_It()
     {
-        await using var test = await TestWorkspace.CreateAsync();
-        var w = test.Workspace;
-        await w.Store.UpsertAsync(
+        await using var test = await IndexedAsync(
         [
             Doc("on", "Zorbel syndrome", "Treatment of zorbel syndrome is described in this placeholder text.", "What are the treatments for Zorbel syndrome?"),
             Doc("off", "Quindle syndrome", "Quindle syndrome text that names a syndrome and nothing else."),
-        ], CancellationToken.None);
-        await w.SyncIndexAsync(false, null, CancellationToken.None);
+        ]);
+        var w = test.Workspace;
 
         var candidates = w.Searcher.Candidates("treatments for zorbel syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
         var on = candidates["on"];
@@ -50,15 +57,13 @@ public class RerankFeaturesTests
     [Fact]
     public async Task Should_Read_A_Misspelt_Word_As_The_Indexed_Word_Nearest_It()
     {
-        await using var test = await TestWorkspace.CreateAsync();
-        var w = test.Workspace;
-        await w.Store.UpsertAsync(
+        await using var test = await IndexedAsync(
         [
             Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text."),
             Doc("far", "Zorbelinux", "Zorbelinux syndrome placeholder text."),
             Doc("far2", "Zorbelinux", "Zorbelinux again."),
-        ], CancellationToken.None);
-        await w.SyncIndexAsync(false, null, CancellationToken.None);
+        ]);
+        var w = test.Workspace;
 
         // "zorbeline" is in no document: one edit from "zorbelline" (one document), two from "zorbelinux" (two).
         var candidates = w.Searcher.Candidates("zorbeline syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
@@ -72,10 +77,8 @@ public class RerankFeaturesTests
     [Fact]
     public async Task Should_Read_Question_Terms_With_Misspellings_Corrected_But_Not_Names()
     {
-        await using var test = await TestWorkspace.CreateAsync();
+        await using var test = await IndexedAsync([Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text.")]);
         var w = test.Workspace;
-        await w.Store.UpsertAsync([Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text.")], CancellationToken.None);
-        await w.SyncIndexAsync(false, null, CancellationToken.None);
 
         Assert.Equal(["zorbellin", "syndrom"], w.Searcher.QuestionTerms("zorbeline syndrome").Select(t => t.Term));
         // A capital inside a word marks a name ("ZorBeline" as a brand), not a misspelling of the word it resembles.
@@ -107,16 +110,14 @@ public class RerankFeaturesTests
     [Fact]
     public async Task Should_Return_Copies_Of_A_Text_Together_With_One_Score()
     {
-        await using var test = await TestWorkspace.CreateAsync();
-        var w = test.Workspace;
-        await w.Store.UpsertAsync(
+        await using var test = await IndexedAsync(
         [
             Doc("page", "P", "Zorbel quindle."),
             Doc("other", "O", "Zorbel quindle plus more words."),
             // The same words as "page" behind a longer question: by BM25 alone it ranks below "other".
             Doc("answer", "What is it in long words, two or three?", "What is it in long words, two or three?: zorbel quindle.", "What is it in long words, two or three?", collection: "d"),
-        ], CancellationToken.None);
-        await w.SyncIndexAsync(false, null, CancellationToken.None);
+        ]);
+        var w = test.Workspace;
         using var firstStage = new DocumentSearcher(w.Index, new SearchOptions { Rerank = false });
 
         var hits = firstStage.Search("zorbel quindle", 10);
