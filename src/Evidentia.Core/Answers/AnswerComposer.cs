@@ -349,8 +349,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"\b(but|however|although|whereas)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Concession();
 
-    // Pointers to elsewhere ("more information is on the X Web site") carry no clinical statement.
-    [GeneratedRegex(@"\b(web ?site|web page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|more (detailed )?information (about|on|is available)|can be (found|viewed|read)|resources section)\b", RegexOptions.IgnoreCase)]
+    // Pointers to elsewhere ("more information is on the X Web site") and announcements of a list that follows
+    // ("Here are the types of medicines used to treat …") carry no clinical statement.
+    [GeneratedRegex(@"\b(web ?site|web page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|more (detailed )?information (about|on|is available)|can be (found|viewed|read)|resources section)\b|^here (are|is)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
 
     [GeneratedRegex(@"\b(first[- ]line|second[- ]line|initial(ly)?|then|next|followed by|if .* (fails|does not work|not respond)|step|before|after that)\b", RegexOptions.IgnoreCase)]

@@ -76,7 +76,8 @@ public class AnswerComposerTests
             var questionOnly = Document.Create(new DocumentKey("medquad", "q"), "T", [new SourceSection("", "A question-only entry has no citable text at all.")], citable: false);
             var fragment = Doc("f", "Too short.");
             var pointer = Doc("p", "More detailed information about this condition can be viewed on the GeneReviews Web site.");
-            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1)]);
+            var announcement = Doc("h", "Here are the types of placeholder treatments used for this made-up condition.");
+            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
         }
 
