@@ -73,6 +73,7 @@ public static class RetrievalEvaluation
         return 0;
     }
 
+    // Rounded before formatting, so a change under 0.05% reads "0.0%" (not "-+0.0%").
     private static string Change(double value, double anchor) =>
-        anchor == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{(value / anchor - 1) * 100:+0.0;-0.0}%");
+        anchor == 0 ? "–" : Math.Round((value / anchor - 1) * 100, 1) is var percent && percent == 0 ? "0.0%" : string.Create(CultureInfo.InvariantCulture, $"{percent:+0.0;-0.0}%");
 }
