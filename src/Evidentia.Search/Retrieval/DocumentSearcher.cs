@@ -114,13 +114,18 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     // it. A word with a capital inside is a name, not a misspelling ("GlucaGen" is not "glucagon").
     private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms)
     {
-        if (!terms.Any(t => Misspelt(reader, t.Term)) || MultiFields.GetTerms(reader, IndexFields.All) is not { } indexed)
+        var misspelt = terms.Select(t => t.Term).Where(t => Misspelt(reader, t)).ToHashSet(StringComparer.Ordinal);
+        if (misspelt.Count > 0)
+        {
+            misspelt.ExceptWith(Names().Matches(question).SelectMany(m => QueryTerms.Set(_questionAnalyzer, m.Value)));
+        }
+
+        if (misspelt.Count == 0 || MultiFields.GetTerms(reader, IndexFields.All) is not { } indexed)
         {
             return terms;
         }
 
-        var names = Names().Matches(question).SelectMany(m => QueryTerms.Set(_questionAnalyzer, m.Value)).ToHashSet(StringComparer.Ordinal);
-        return terms.Select(t => (Term: Misspelt(reader, t.Term) && !names.Contains(t.Term) ? Nearest(indexed, t.Term) ?? t.Term : t.Term, t.Count))
+        return terms.Select(t => (Term: misspelt.Contains(t.Term) ? Nearest(indexed, t.Term) ?? t.Term : t.Term, t.Count))
             .GroupBy(t => t.Term, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(t => t.Count))).ToList();
     }
 
