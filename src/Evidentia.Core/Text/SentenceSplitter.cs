@@ -283,9 +283,64 @@ public static partial class SentenceSplitter
 
         if (end > start && text.AsSpan(start, end - start).ContainsAnyExcept(" -*•–.,;:"))
         {
+            // A heading run into its first sentence is a segment of its own, as it would be on a line of its own.
+            if (RunInHeading(text, start, end) is { } runIn)
+            {
+                spans.Add(runIn.Heading);
+                start = runIn.Sentence;
+            }
+
             spans.Add(new TextSpan(start, end));
         }
     }
+
+    // NIH pages run a section heading into the sentence after it, and MedQuAD and MEDIQA keep no line break
+    // between them: "Common Treatments The most common treatments for an attack of gout are …", "Symptoms Can Be
+    // Controlled With proper treatment, …". The heading is a run of capitalised words ("and", "of" … inside);
+    // the sentence starts at a capitalised word that opens sentences ("The", "With", "If" …), followed by a
+    // lower-case word that can follow it ("With a Team of …" is still the heading; "A" is left out: "Hepatitis A is …").
+    private static (TextSpan Heading, int Sentence)? RunInHeading(string text, int start, int end)
+    {
+        var words = WordPattern().Matches(text[start..end]);
+        for (var k = 1; k < Math.Min(9, words.Count - 1); k++)
+        {
+            var opener = words[k].Value;
+            var next = words[k + 1].Value;
+            if (!SentenceOpeners.Contains(opener) || !char.IsLower(next[0]) || HeadingConnectors.Contains(next)
+                || (!Pronouns.Contains(opener) && Auxiliaries.Contains(next))
+                || (k + 2 < words.Count && char.IsUpper(words[k + 2].Value[0])))
+            {
+                continue;
+            }
+
+            var heading = words.Take(k).Select(w => w.Value).ToList();
+            var isHeading = heading.Select((w, i) => Capitalised().IsMatch(w) || (i > 0 && i < k - 1 && HeadingConnectors.Contains(w))).All(x => x);
+            return isHeading ? (new TextSpan(start, start + words[k - 1].Index + words[k - 1].Length), start + words[k].Index) : null;
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "It", "There", "You", "We", "They", "He", "She", "One" };
+
+    private static readonly HashSet<string> SentenceOpeners = new(
+        ["The", "An", "This", "These", "That", "Those", "Its", "Your", "Our", "Their", "With", "Without", "In", "On", "At", "For",
+         "If", "When", "Whenever", "While", "Although", "Though", "Because", "Since", "After", "Before", "During", "Even", "Once",
+         "Most", "Many", "Some", "Several", "Each", "Every", "All", "Any", "No", "Both", "Unlike", "Like", "As", "However", .. Pronouns],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> HeadingConnectors = new(StringComparer.Ordinal) { "and", "or", "of", "for", "to", "in", "with", "the", "a", "an", "on", "at", "by", "from" };
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "do", "did",
+    };
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}\p{N}'’-]*$")]
+    private static partial Regex Capitalised();
 
     [GeneratedRegex(@"\[\d+(?:\s*[,–-]\s*\d+)*\]")]
     private static partial Regex CitationPattern();

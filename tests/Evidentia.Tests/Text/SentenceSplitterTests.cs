@@ -72,6 +72,28 @@ public class SentenceSplitterTests
                 Split("This sentence is wrapped over\ntwo lines in the file.\n\nA new paragraph"));
         }
 
+        [Theory]
+        [InlineData("Common Treatments The most common treatments are listed here.", "Common Treatments", "The most common treatments are listed here.")]
+        [InlineData("Symptoms Can Be Controlled With proper care, most people do well.", "Symptoms Can Be Controlled", "With proper care, most people do well.")]
+        [InlineData("Signs and Symptoms If you have a fever, rest.", "Signs and Symptoms", "If you have a fever, rest.")]
+        [InlineData("Talk With a Dietitian Even though you are on dialysis, eat well.", "Talk With a Dietitian", "Even though you are on dialysis, eat well.")]
+        public void Should_Split_A_Heading_Run_Into_Its_First_Sentence(string text, string heading, string sentence)
+        {
+            Assert.Equal([heading, sentence], Split(text));
+        }
+
+        [Theory]
+        [InlineData("Hepatitis A usually gets better in a few weeks.")]
+        [InlineData("Working With a Team of Specialists People with cancer are treated by a team.")]
+        [InlineData("Read Living With for more information about follow-up.")]
+        [InlineData("Look for Living With will explain what your doctor may give.")]
+        [InlineData("Gone With the Wind is a film.")]
+        [InlineData("The National Cancer Institute funds this research.")]
+        public void Should_Keep_Capitalised_Names_And_Titles_In_Their_Sentence(string text)
+        {
+            Assert.Equal([text], Split(text));
+        }
+
         [Fact]
         public void Should_Not_End_A_Sentence_Before_A_Lower_Case_Word()
         {
