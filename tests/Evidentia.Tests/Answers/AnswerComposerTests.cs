@@ -118,6 +118,19 @@ public class AnswerComposerTests
             Assert.Contains(answer.Sections, s => s.Heading == "Critical pitfalls" && s.Items.Any(i => i.Text.StartsWith("Do not", StringComparison.Ordinal)));
         }
 
+        [Theory]
+        [InlineData("In severe cases that do not respond to other treatments, made-up drug W may be prescribed.")]
+        [InlineData("When made-up drug V fails to control the pain, the doctor may use made-up drug W.")]
+        [InlineData("People whose made-up condition has not responded to made-up drug V may take made-up drug W.")]
+        public void Should_Place_Escalation_Under_A_General_Treatment_Heading_In_Second_Line(string escalation)
+        {
+            var main = Doc("main", "Made-up condition X is treated with rest and fluids in most people.", heading: "What are the treatments for X?");
+            var more = Doc("more", escalation, heading: "What are the treatments for X?");
+            var answer = Compose("What is the treatment for X?", [.. All(main, 1, 0.9), .. All(more, 0.6, 0.9)]);
+
+            Assert.Contains(answer.Sections, s => s.Heading == "Second-line treatment and escalation" && s.Items.Any(i => i.Text == escalation));
+        }
+
         [Fact]
         public void Should_Show_Where_Sources_Disagree_With_Both_Cited()
         {
