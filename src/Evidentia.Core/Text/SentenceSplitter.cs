@@ -294,13 +294,20 @@ public static partial class SentenceSplitter
         }
     }
 
-    // NIH pages run a section heading into the sentence after it, and MedQuAD and MEDIQA keep no line break
-    // between them: "Common Treatments The most common treatments for an attack of gout are …", "Symptoms Can Be
-    // Controlled With proper treatment, …". The heading is a run of capitalised words ("and", "of" … inside);
-    // the sentence starts at a capitalised word that opens sentences ("The", "With", "If" …), followed by a
-    // lower-case word that can follow it ("With a Team of …" is still the heading; "A" is left out: "Hepatitis A is …").
+    // Abstracts label their parts in capitals ("BACKGROUND AND OBJECTIVES: In the rare disease …", BioASQ's
+    // snippets keep the label inside the text), and NIH pages run a section heading into the sentence after it,
+    // MedQuAD and MEDIQA keeping no line break between them: "Common Treatments The most common treatments for an
+    // attack of gout are …", "Symptoms Can Be Controlled With proper treatment, …". Such a heading is a run of
+    // capitalised words ("and", "of" … inside); the sentence starts at a capitalised word that opens sentences
+    // ("The", "With", "If" …), followed by a lower-case word that can follow it ("With a Team of …" is still the
+    // heading; "A" is left out: "Hepatitis A is …").
     private static (TextSpan Heading, int Sentence)? RunInHeading(string text, int start, int end)
     {
+        if (AbstractLabel().Match(text, start, end - start) is { Success: true } label)
+        {
+            return (new TextSpan(start, start + label.Groups[1].Length), start + label.Length);
+        }
+
         var words = WordPattern().Matches(text[start..end]);
         for (var k = 1; k < Math.Min(9, words.Count - 1); k++)
         {
@@ -338,6 +345,9 @@ public static partial class SentenceSplitter
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^(\p{Lu}{2,}(?:[ /&,-]+\p{Lu}{2,})*:) +(?=[\p{Lu}\d])")]
+    private static partial Regex AbstractLabel();
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}\p{N}'’-]*$")]
     private static partial Regex Capitalised();

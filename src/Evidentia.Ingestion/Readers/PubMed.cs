@@ -11,7 +11,10 @@ internal static class PubMed
 
     public static string Url(string pmid) => $"https://pubmed.ncbi.nlm.nih.gov/{Uri.EscapeDataString(pmid)}/";
 
-    /// <summary>The first sentence of <paramref name="text"/>, cut at a word boundary near 160 characters.</summary>
+    /// <summary>
+    /// The first sentence of <paramref name="text"/> (not a label before it: "BACKGROUND:"), cut at a word boundary
+    /// near 160 characters.
+    /// </summary>
     public static string TitleFromFirstSentence(string text, string pmid)
     {
         var normalized = WhitespaceNormalizer.CollapseAll(text);
@@ -21,7 +24,8 @@ internal static class PubMed
             return $"PubMed {pmid}";
         }
 
-        var first = normalized[spans[0].Start..spans[0].End];
+        var sentence = spans.FirstOrDefault(s => normalized[s.End - 1] is '.' or '?' or '!', spans[0]);
+        var first = normalized[sentence.Start..sentence.End];
         if (first.Length <= 160)
         {
             return first;

@@ -78,6 +78,30 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void BioAsq_Should_Title_A_Document_Without_A_Title_Snippet_By_Its_First_Sentence_Not_Its_Label()
+    {
+        var path = _folder.File("snippets_corpus.jsonl", """
+            {"pmid": "43", "snippets": [{"snippet_id": "43:abstract:0-60", "section": "abstract", "text": "BACKGROUND: Genes do made-up things. More things."}]}
+            """);
+        var document = Assert.Single(Read(new BioAsqReader(), path).Documents);
+        Assert.Equal("Genes do made-up things.", document.Title);
+        Assert.Equal(["BACKGROUND:", "Genes do made-up things.", "More things."], document.Passages.Select(p => document.Quote(p.Span)));
+    }
+
+    [Fact]
+    public void BioAsq_Should_Drop_The_Markup_Some_Snippets_Keep()
+    {
+        var path = _folder.File("snippets_corpus.jsonl", """
+            {"pmid": "44", "snippets": [{"section": "title", "text": "A made-up title?<AbstractText Label=\"INTRODUCTION\" NlmCategory=\"BACKGROUND\">We made up a case.</AbstractText>"}, {"section": "abstract", "text": "Levels fell (p &lt; 0.05).<br><b>INTERPRETATION</b>: Made-up drug<sup>®</sup> works."}]}
+            """);
+        var document = Assert.Single(Read(new BioAsqReader(), path).Documents);
+        Assert.DoesNotContain("AbstractText", document.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            ["A made-up title?", "We made up a case.", "Levels fell (p < 0.05).", "INTERPRETATION:", "Made-up drug® works."],
+            document.Passages.Select(p => document.Quote(p.Span)));
+    }
+
+    [Fact]
     public void Mediqa_Should_Skip_And_Count_Withheld_Answers()
     {
         var path = _folder.File("answers_corpus.jsonl", """

@@ -77,6 +77,8 @@ public class SentenceSplitterTests
         [InlineData("Symptoms Can Be Controlled With proper care, most people do well.", "Symptoms Can Be Controlled", "With proper care, most people do well.")]
         [InlineData("Signs and Symptoms If you have a fever, rest.", "Signs and Symptoms", "If you have a fever, rest.")]
         [InlineData("Talk With a Dietitian Even though you are on dialysis, eat well.", "Talk With a Dietitian", "Even though you are on dialysis, eat well.")]
+        [InlineData("BACKGROUND AND OBJECTIVES: In this made-up study, we tested a fixture.", "BACKGROUND AND OBJECTIVES:", "In this made-up study, we tested a fixture.")]
+        [InlineData("SIONS: The made-up drug lowered the fixture marker.", "SIONS:", "The made-up drug lowered the fixture marker.")]
         public void Should_Split_A_Heading_Run_Into_Its_First_Sentence(string text, string heading, string sentence)
         {
             Assert.Equal([heading, sentence], Split(text));
@@ -89,6 +91,7 @@ public class SentenceSplitterTests
         [InlineData("Look for Living With will explain what your doctor may give.")]
         [InlineData("Gone With the Wind is a film.")]
         [InlineData("The National Cancer Institute funds this research.")]
+        [InlineData("NOTE: see the made-up table below.")]
         public void Should_Keep_Capitalised_Names_And_Titles_In_Their_Sentence(string text)
         {
             Assert.Equal([text], Split(text));
