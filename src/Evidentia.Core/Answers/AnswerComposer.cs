@@ -295,10 +295,12 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     /// <summary>
     /// Whether a candidate may be quoted to <paramref name="audience"/> at all: a citable source, and a whole
-    /// statement (not a fragment, label, pointer or question; for patients, not over-long).
+    /// statement (not a fragment, label, pointer, question or the source's title; for patients, not over-long).
     /// </summary>
     public bool CanQuote(ScoredPassage candidate, Audience audience) =>
-        candidate.Document.Citable && IsStatement(candidate.Text, audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength);
+        candidate.Document.Citable
+        && candidate.Document.Sections[candidate.Passage.Section].Heading != DocumentSection.TitleHeading
+        && IsStatement(candidate.Text, audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength);
 
     private bool IsStatement(string sentence, int maxLength)
     {
@@ -316,8 +318,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         }
 
         var words = tokens.Length;
-        // A line without closing punctuation is a label, a link title or a list fragment unless it is long.
-        return words >= options.MinWords && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”' || words >= 12);
+        // A line without closing punctuation is a label, a link title or a list fragment unless it is long; one that
+        // stops at a word that needs more ("… are those with") introduces a list that follows.
+        return words >= options.MinWords
+            && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”' || (words >= 12 && !LeadIn().IsMatch(tokens[^1])));
     }
 
     /// <summary>A stable id for a question and audience: the same question gets the same id.</summary>
@@ -341,6 +345,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         var inter = a.Count(b.Contains);
         return (double)inter / (a.Count + b.Count - inter);
     }
+
+    [GeneratedRegex(@"^(with|without|of|for|to|in|on|at|by|from|and|or|the|a|an|as|such|include|includes|including|are|is|be|than|like)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadIn();
 
     [GeneratedRegex(@"\b(no significant|not significantly|not associated|no evidence|not effective|no difference|failed to|no benefit|did not improve|does not improve|no effect|not superior|not reduce)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();

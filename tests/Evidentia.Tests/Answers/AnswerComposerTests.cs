@@ -77,8 +77,19 @@ public class AnswerComposerTests
             var fragment = Doc("f", "Too short.");
             var pointer = Doc("p", "More detailed information about this condition can be viewed on the GeneReviews Web site.");
             var announcement = Doc("h", "Here are the types of placeholder treatments used for this made-up condition.");
-            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1)]);
+            var leadIn = Doc("l", "People who are at increased risk of the made-up condition are those with");
+            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
+        }
+
+        [Fact]
+        public void Should_Not_Quote_A_Source_Title_As_A_Statement()
+        {
+            var paper = Document.Create(new DocumentKey("bioasq", "t"), "T", [
+                new SourceSection(DocumentSection.TitleHeading, "Made-up drug Q for made-up condition R: a review of its use in adults."),
+                new SourceSection("Abstract", "Made-up drug Q lowered the made-up marker in this fixture study of adults.")]);
+            var answer = Compose("Q?", [.. All(paper, 1, 1)]);
+            Assert.Equal(["Made-up drug Q lowered the made-up marker in this fixture study of adults."], answer.AllItems.Select(i => i.Text));
         }
 
         [Fact]
