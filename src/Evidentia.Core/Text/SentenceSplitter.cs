@@ -128,7 +128,8 @@ public static partial class SentenceSplitter
 
         if (!char.IsWhiteSpace(text[end]))
         {
-            return false; // 0.5 mg, e.g., i.v., www.nih.gov
+            // 0.5 mg, e.g., i.v., www.nih.gov; but "… after 32 weeks.METHODS: A total …" joins two parts of an abstract.
+            return text[i] == '.' && AbstractLabel().IsMatch(text.AsSpan(end));
         }
 
         var k = end;
@@ -201,7 +202,9 @@ public static partial class SentenceSplitter
 
         var word = text[b..dot].ToLowerInvariant();
         // A single capital letter is an initial ("J. Smith"), unless it closes a list item like "vitamin A."
-        return Abbreviations.Contains(word) || (dot - b == 1 && char.IsUpper(text[b]) && b > start && text[b - 1] == ' ' && IsInitialContext(text, b));
+        // "MS." after multiple sclerosis is not "Ms."
+        var capitals = dot - b >= 2 && !text.AsSpan(b, dot - b).ContainsAnyExceptInRange('A', 'Z');
+        return (Abbreviations.Contains(word) && !capitals) || (dot - b == 1 && char.IsUpper(text[b]) && b > start && text[b - 1] == ' ' && IsInitialContext(text, b));
     }
 
     // "J. Smith" or "A. B. Jones": an initial follows a capitalised word or another initial.
@@ -346,7 +349,8 @@ public static partial class SentenceSplitter
     [GeneratedRegex(@"\S+")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"^(\p{Lu}{2,}(?:[ /&,-]+\p{Lu}{2,})*:) +(?=[\p{Lu}\d])")]
+    // "BACKGROUND AND OBJECTIVES:", or one of the labels of structured abstracts in other cases ("Areas covered:").
+    [GeneratedRegex(@"^(\p{Lu}{2,}(?:[ /&,-]+\p{Lu}{2,})*:|(?i:(?:background|introduction|context|importance|objectives?|purpose|aims?|rationale|design|setting|participants|methods|results|findings|interpretation|discussion|conclusions?|summary|recent findings|areas covered|expert (?:opinion|commentary))(?: and [a-z]+)?):) +(?=[\p{Lu}\d])")]
     private static partial Regex AbstractLabel();
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}\p{N}'’-]*$")]

@@ -79,6 +79,7 @@ public class SentenceSplitterTests
         [InlineData("Talk With a Dietitian Even though you are on dialysis, eat well.", "Talk With a Dietitian", "Even though you are on dialysis, eat well.")]
         [InlineData("BACKGROUND AND OBJECTIVES: In this made-up study, we tested a fixture.", "BACKGROUND AND OBJECTIVES:", "In this made-up study, we tested a fixture.")]
         [InlineData("SIONS: The made-up drug lowered the fixture marker.", "SIONS:", "The made-up drug lowered the fixture marker.")]
+        [InlineData("Areas covered: The made-up drug is reviewed here.", "Areas covered:", "The made-up drug is reviewed here.")]
         public void Should_Split_A_Heading_Run_Into_Its_First_Sentence(string text, string heading, string sentence)
         {
             Assert.Equal([heading, sentence], Split(text));
@@ -92,9 +93,27 @@ public class SentenceSplitterTests
         [InlineData("Gone With the Wind is a film.")]
         [InlineData("The National Cancer Institute funds this research.")]
         [InlineData("NOTE: see the made-up table below.")]
+        [InlineData("These include: fever and a made-up rash.")]
+        [InlineData("For example: Made-up drugs can help.")]
         public void Should_Keep_Capitalised_Names_And_Titles_In_Their_Sentence(string text)
         {
             Assert.Equal([text], Split(text));
+        }
+
+        [Fact]
+        public void Should_Split_Abstract_Parts_Joined_Without_A_Space()
+        {
+            Assert.Equal(
+                ["We assessed a made-up drug.", "METHODS:", "A total of 12 fixtures were used."],
+                Split("We assessed a made-up drug.METHODS: A total of 12 fixtures were used."));
+        }
+
+        [Fact]
+        public void Should_End_A_Sentence_At_An_Abbreviation_In_Capitals_But_Not_At_A_Title()
+        {
+            Assert.Equal(["No one knows what causes MS.", "It may be made up."], Split("No one knows what causes MS. It may be made up."));
+            Assert.Single(Split("Ask Ms. Jones about it."));
+            Assert.Single(Split("The U.S. Food and Drug Administration approved it."));
         }
 
         [Fact]
