@@ -295,7 +295,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     /// <summary>
     /// Whether a candidate may be quoted to <paramref name="audience"/> at all: a citable source, and a whole
-    /// statement (not a fragment, label, pointer, question or the source's title; for patients, not over-long).
+    /// statement (not a fragment, label, pointer, question, study aim or the source's title; for patients, not over-long).
     /// </summary>
     public bool CanQuote(ScoredPassage candidate, Audience audience) =>
         candidate.Document.Citable
@@ -304,7 +304,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     private bool IsStatement(string sentence, int maxLength)
     {
-        if (sentence.Length < options.MinSentenceLength || sentence.Length > maxLength || sentence.EndsWith('?') || sentence.EndsWith(':') || Pointer().IsMatch(sentence))
+        if (sentence.Length < options.MinSentenceLength || sentence.Length > maxLength || sentence.EndsWith('?') || sentence.EndsWith(':') || Pointer().IsMatch(sentence) || Aim().IsMatch(sentence))
         {
             return false;
         }
@@ -360,6 +360,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // ("Here are the types of medicines used to treat …") carry no clinical statement.
     [GeneratedRegex(@"\b(web ?site|web page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|more (detailed )?information (about|on|is available)|can be (found|viewed|read)|resources section)\b|^here (are|is)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
+
+    // What a study set out to do, not what it found: "To evaluate the effects of …", "This study assessed …".
+    [GeneratedRegex(@"^(to (evaluate|assess|determine|investigate|examine|compare|describe|explore|identify|characteri[sz]e|review|summari[sz]e)\b|(this|the present|the current|our) (study|trial|review|analysis|paper|article|work) (aims?|aimed|was designed|sought|assessed|evaluated|investigated|examined|compared|describes|reviews|summari[sz]es|explores)\b|(we|the authors) (aimed|sought|set out)\b|the (aim|purpose|objective|goal)s? of (this|the present|the current|our) )", RegexOptions.IgnoreCase)]
+    private static partial Regex Aim();
 
     [GeneratedRegex(@"\b(first[- ]line|second[- ]line|initial(ly)?|then|next|followed by|if .* (fails|does not work|not respond)|step|before|after that)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StepCue();

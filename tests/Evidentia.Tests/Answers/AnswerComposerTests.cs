@@ -71,14 +71,15 @@ public class AnswerComposerTests
         }
 
         [Fact]
-        public void Should_Never_Cite_Question_Only_Entries_Fragments_Or_Pointers()
+        public void Should_Never_Cite_Question_Only_Entries_Fragments_Pointers_Or_Study_Aims()
         {
             var questionOnly = Document.Create(new DocumentKey("medquad", "q"), "T", [new SourceSection("", "A question-only entry has no citable text at all.")], citable: false);
             var fragment = Doc("f", "Too short.");
             var pointer = Doc("p", "More detailed information about this condition can be viewed on the GeneReviews Web site.");
             var announcement = Doc("h", "Here are the types of placeholder treatments used for this made-up condition.");
             var leadIn = Doc("l", "People who are at increased risk of the made-up condition are those with");
-            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1)]);
+            var aims = Doc("s", "To evaluate the effects of a made-up drug in fixture patients. This study assessed the made-up drug in fixtures.");
+            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1), .. All(aims, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
         }
 
