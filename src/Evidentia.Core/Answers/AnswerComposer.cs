@@ -235,11 +235,13 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     }
 
     // The strongest evidence among the best sentences leads (patient information first for patients); then score.
+    // A study's aim is what it set out to do, not what it found: it leads only when no finding is as good.
     private List<Group> BottomLine(List<Group> groups, Audience audience)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
-        return groups
-            .Where(g => g.Score >= cut)
+        var best = groups.Where(g => g.Score >= cut).ToList();
+        var findings = best.Where(g => !Aim().IsMatch(g.Text)).ToList();
+        return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : (int)m.Document.EvidenceLevel))
             .ThenByDescending(g => g.Score)
             .Take(options.BottomLineSentences)
@@ -295,7 +297,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     /// <summary>
     /// Whether a candidate may be quoted to <paramref name="audience"/> at all: a citable source, and a whole
-    /// statement (not a fragment, label, pointer, question, study aim or the source's title; for patients, not over-long).
+    /// statement (not a fragment, label, pointer, question or the source's title; for patients, not over-long).
     /// </summary>
     public bool CanQuote(ScoredPassage candidate, Audience audience) =>
         candidate.Document.Citable
@@ -304,7 +306,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     private bool IsStatement(string sentence, int maxLength)
     {
-        if (sentence.Length < options.MinSentenceLength || sentence.Length > maxLength || sentence.EndsWith('?') || sentence.EndsWith(':') || Pointer().IsMatch(sentence) || Aim().IsMatch(sentence))
+        if (sentence.Length < options.MinSentenceLength || sentence.Length > maxLength || sentence.EndsWith('?') || sentence.EndsWith(':') || Pointer().IsMatch(sentence))
         {
             return false;
         }

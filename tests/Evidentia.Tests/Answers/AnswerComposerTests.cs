@@ -71,15 +71,14 @@ public class AnswerComposerTests
         }
 
         [Fact]
-        public void Should_Never_Cite_Question_Only_Entries_Fragments_Pointers_Or_Study_Aims()
+        public void Should_Never_Cite_Question_Only_Entries_Fragments_Or_Pointers()
         {
             var questionOnly = Document.Create(new DocumentKey("medquad", "q"), "T", [new SourceSection("", "A question-only entry has no citable text at all.")], citable: false);
             var fragment = Doc("f", "Too short.");
             var pointer = Doc("p", "More detailed information about this condition can be viewed on the GeneReviews Web site.");
             var announcement = Doc("h", "Here are the types of placeholder treatments used for this made-up condition.");
             var leadIn = Doc("l", "People who are at increased risk of the made-up condition are those with");
-            var aims = Doc("s", "To evaluate the effects of a made-up drug in fixture patients. This study assessed the made-up drug in fixtures.");
-            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1), .. All(aims, 1, 1)]);
+            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
         }
 
@@ -105,6 +104,15 @@ public class AnswerComposerTests
             Assert.DoesNotContain(shown, t => t.StartsWith("n addition", StringComparison.Ordinal));
             Assert.Contains(shown, t => t.StartsWith("mRNA", StringComparison.Ordinal));
             Assert.Contains(shown, t => t.StartsWith("p53", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_Not_Put_A_Study_Aim_In_The_Bottom_Line_When_A_Finding_Is_As_Good()
+        {
+            var aims = Doc("s", "To evaluate the effects of a made-up drug in fixture patients. This study assessed the made-up drug in fixtures.");
+            var finding = Doc("f", "The made-up drug lowered the made-up marker in fixture patients.");
+            var answer = Compose("Q?", [.. All(aims, 1, 1), .. All(finding, 0.97, 1)]);
+            Assert.Equal(["The made-up drug lowered the made-up marker in fixture patients."], answer.BottomLine.Select(i => i.Text));
         }
 
         [Fact]
