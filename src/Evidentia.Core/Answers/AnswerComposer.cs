@@ -235,12 +235,13 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     }
 
     // The strongest evidence among the best sentences leads (patient information first for patients); then score.
-    // A study's aim is what it set out to do, not what it found: it leads only when no finding is as good.
+    // A study's aim (what it set out to do) and a source's title (what it is about) are not findings: they lead
+    // only when no finding is as good.
     private List<Group> BottomLine(List<Group> groups, Audience audience)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
-        var findings = best.Where(g => !Aim().IsMatch(g.Text)).ToList();
+        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !g.Members.All(IsTitle)).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : (int)m.Document.EvidenceLevel))
             .ThenByDescending(g => g.Score)
@@ -297,12 +298,13 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     /// <summary>
     /// Whether a candidate may be quoted to <paramref name="audience"/> at all: a citable source, and a whole
-    /// statement (not a fragment, label, pointer, question or the source's title; for patients, not over-long).
+    /// statement (not a fragment, label, pointer or question; for patients, not over-long).
     /// </summary>
     public bool CanQuote(ScoredPassage candidate, Audience audience) =>
-        candidate.Document.Citable
-        && candidate.Document.Sections[candidate.Passage.Section].Heading != DocumentSection.TitleHeading
-        && IsStatement(candidate.Text, audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength);
+        candidate.Document.Citable && IsStatement(candidate.Text, audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength);
+
+    private static bool IsTitle(ScoredPassage candidate) =>
+        candidate.Document.Sections[candidate.Passage.Section].Heading == DocumentSection.TitleHeading;
 
     private bool IsStatement(string sentence, int maxLength)
     {

@@ -57,7 +57,7 @@ public static partial class SentenceSplitter
                         break;
                     }
 
-                case '-' or '•' when IsInlineBullet(text, i) && (inList || PreviousNonSpace(text, i) == ':'):
+                case '-' or '•' when IsInlineBullet(text, i) && (inList || PreviousNonSpace(text, i) == ':' || OpensInlineList(text, i)):
                     Emit(text, start, i, spans);
                     start = i;
                     depth = 0;
@@ -228,6 +228,20 @@ public static partial class SentenceSplitter
         }
 
         return char.IsUpper(text[w]) && p - w >= 1 && text.AsSpan(w, p - w + 1).ToString() is var word && !word.All(char.IsUpper);
+    }
+
+    // "Symptoms can include - Pain - Enlarged bones - Broken bones": inline bullets without a colon before them are a
+    // list when two more follow in the same sentence; a single " - " (or a pair around an aside) is a dash.
+    private static bool OpensInlineList(string text, int i)
+    {
+        var stop = text.IndexOf(". ", i, StringComparison.Ordinal) is var dot and >= 0 ? dot : text.Length;
+        var more = 0;
+        for (var j = i + 1; j < stop - 1 && more < 2; j++)
+        {
+            more += text[j] is '-' or '•' && IsInlineBullet(text, j) ? 1 : 0;
+        }
+
+        return more >= 2;
     }
 
     private static bool IsInlineBullet(string text, int i) =>

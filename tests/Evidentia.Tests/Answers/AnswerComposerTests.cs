@@ -83,13 +83,13 @@ public class AnswerComposerTests
         }
 
         [Fact]
-        public void Should_Not_Quote_A_Source_Title_As_A_Statement()
+        public void Should_Not_Lead_The_Bottom_Line_With_A_Source_Title_When_A_Finding_Is_As_Good()
         {
             var paper = Document.Create(new DocumentKey("bioasq", "t"), "T", [
                 new SourceSection(DocumentSection.TitleHeading, "Made-up drug Q for made-up condition R: a review of its use in adults."),
                 new SourceSection("Abstract", "Made-up drug Q lowered the made-up marker in this fixture study of adults.")]);
             var answer = Compose("Q?", [.. All(paper, 1, 1)]);
-            Assert.Equal(["Made-up drug Q lowered the made-up marker in this fixture study of adults."], answer.AllItems.Select(i => i.Text));
+            Assert.Equal(["Made-up drug Q lowered the made-up marker in this fixture study of adults."], answer.BottomLine.Select(i => i.Text));
         }
 
         [Fact]

@@ -57,6 +57,15 @@ public class SentenceSplitterTests
         }
 
         [Fact]
+        public void Should_Split_Inline_Bullets_Without_A_Colon_When_They_Are_A_List()
+        {
+            Assert.Equal(
+                ["Made-up symptoms can include", "Pain", "Enlarged fixtures", "Broken fixtures."],
+                Split("Made-up symptoms can include - Pain - Enlarged fixtures - Broken fixtures."));
+            Assert.Single(Split("The made-up drug - a fixture - is taken once a day."));
+        }
+
+        [Fact]
         public void Should_Split_Line_Lists_And_Numbered_Steps()
         {
             Assert.Equal(
