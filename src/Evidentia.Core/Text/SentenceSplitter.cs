@@ -234,9 +234,8 @@ public static partial class SentenceSplitter
     // list when two more follow in the same sentence; a single " - " (or a pair around an aside) is a dash.
     private static bool OpensInlineList(string text, int i)
     {
-        var stop = text.IndexOf(". ", i, StringComparison.Ordinal) is var dot and >= 0 ? dot : text.Length;
         var more = 0;
-        for (var j = i + 1; j < stop - 1 && more < 2; j++)
+        for (var j = i + 1; j < text.Length - 1 && more < 2 && !(text[j] == '.' && text[j + 1] == ' '); j++)
         {
             more += text[j] is '-' or '•' && IsInlineBullet(text, j) ? 1 : 0;
         }
@@ -325,9 +324,17 @@ public static partial class SentenceSplitter
             return (new TextSpan(start, start + label.Groups[1].Length), start + label.Length);
         }
 
-        var words = WordPattern().Matches(text[start..end]);
+        // The first words only (a heading has at most 8), read where they stand.
+        var words = WordPattern().Matches(text, start).TakeWhile(w => w.Index < end).Take(11).ToList();
         for (var k = 1; k < Math.Min(9, words.Count - 1); k++)
         {
+            // Every word before the sentence is part of the heading: once one cannot be, there is none.
+            var last = words[k - 1].Value;
+            if (!Capitalised().IsMatch(last) && (k == 1 || !HeadingConnectors.Contains(last)))
+            {
+                return null;
+            }
+
             var opener = words[k].Value;
             var next = words[k + 1].Value;
             if (!SentenceOpeners.Contains(opener) || !char.IsLower(next[0]) || HeadingConnectors.Contains(next)
@@ -337,9 +344,8 @@ public static partial class SentenceSplitter
                 continue;
             }
 
-            var heading = words.Take(k).Select(w => w.Value).ToList();
-            var isHeading = heading.Select((w, i) => Capitalised().IsMatch(w) || (i > 0 && i < k - 1 && HeadingConnectors.Contains(w))).All(x => x);
-            return isHeading ? (new TextSpan(start, start + words[k - 1].Index + words[k - 1].Length), start + words[k].Index) : null;
+            // A heading ends with a capitalised word, not "and", "of" …
+            return Capitalised().IsMatch(last) ? (new TextSpan(start, words[k - 1].Index + words[k - 1].Length), words[k].Index) : null;
         }
 
         return null;
