@@ -234,16 +234,17 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         return groups;
     }
 
-    // The strongest evidence among the best sentences leads (patient information first for patients); then score.
-    // A study's aim (what it set out to do) and a source's title (what it is about) are not findings: they lead
-    // only when no finding is as good.
+    // Among the best sentences a guideline, a systematic review or a trial leads by its level (patient information
+    // first for patients); the rest by score: a paper of no known design is one study, often of a narrower
+    // population, not stronger evidence than the sentence that answers best. A study's aim (what it set out to do)
+    // and a source's title (what it is about) are not findings: they lead only when no finding is as good.
     private List<Group> BottomLine(List<Group> groups, Audience audience)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
         var findings = best.Where(g => !Aim().IsMatch(g.Text) && !g.Members.All(IsTitle)).ToList();
         return (findings.Count > 0 ? findings : best)
-            .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : (int)m.Document.EvidenceLevel))
+            .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => g.Score)
             .Take(options.BottomLineSentences)
             .ToList();
@@ -360,9 +361,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"\b(but|however|although|whereas)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Concession();
 
-    // Pointers to elsewhere ("more information is on the X Web site") and announcements of a list that follows
-    // ("Here are the types of medicines used to treat …") carry no clinical statement.
-    [GeneratedRegex(@"\b(web ?site|web page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|more (detailed )?information (about|on|is available)|can be (found|viewed|read)|resources section)\b|^here (are|is)\b", RegexOptions.IgnoreCase)]
+    // Pointers to elsewhere ("more information is on the X Web site", "You can read about … from MedlinePlus") and
+    // announcements of a list that follows ("Here are the types of medicines used to treat …", "The Human Phenotype
+    // Ontology provides the following list of signs and symptoms for …") carry no clinical statement.
+    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is available)|for more (information|details)|to learn more|you can read (more )?about|can be (found|viewed|read)|resources section)\b|^here (are|is)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
 
     // What a study set out to do, not what it found: "To evaluate the effects of …", "This study assessed …".

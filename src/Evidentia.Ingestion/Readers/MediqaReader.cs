@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Evidentia.Core.Documents;
 
 namespace Evidentia.Ingestion.Readers;
@@ -6,7 +7,7 @@ namespace Evidentia.Ingestion.Readers;
 /// MEDIQA 2019 answers (<c>answers_corpus.jsonl.gz</c>): answers with text become documents; withheld
 /// ones (copyrighted sources) are skipped and counted by reason.
 /// </summary>
-public sealed class MediqaReader : IDocumentReader
+public sealed partial class MediqaReader : IDocumentReader
 {
     public string Format => "mediqa";
 
@@ -25,18 +26,24 @@ public sealed class MediqaReader : IDocumentReader
 
             var url = e.String("url");
             var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
-            // Answers start with the page's own question: "What are the treatments for X?: How might X be treated? …"
-            var split = text.IndexOf("?:", StringComparison.Ordinal);
-            var question = split is > 0 and < 200 ? text[..(split + 1)] : null;
+            // Answers open with their page's heading, a question or a topic: "What are the treatments for X?: How might
+            // X be treated? …", "Asthma (How is asthma treated?): …", "Autoimmune hepatitis (Treatment): …". It is
+            // the section's heading, as a MedQuAD record's question is, not a sentence of the answer.
+            var label = Heading().Match(text);
+            var heading = label.Success ? label.Groups[1].Value : null;
             return Document.Create(
                 new DocumentKey(file.Collection, id),
-                question ?? host ?? id,
-                [new SourceSection("", text)],
+                heading ?? host ?? id,
+                [new SourceSection(heading ?? "", text[label.Length..])],
                 source: host,
                 url: url,
                 evidenceLevel: EvidenceLevels.FromUrl(url),
-                // The page's own question, as MedQuAD records carry theirs.
-                fields: question is null ? null : new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Question] = [question] },
+                // The page's own question or topic, as MedQuAD records carry their question.
+                fields: heading is null || !heading.Contains('?') ? null : new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Question] = [heading] },
                 origin: origin);
         });
+
+    // A question up to its "?:" or "?):", or a topic of up to 80 characters without a sentence end, then ": ".
+    [GeneratedRegex(@"^([^\n]{1,198}?\?\)?|[^.?!:\n]{1,80}):\s+")]
+    private static partial Regex Heading();
 }

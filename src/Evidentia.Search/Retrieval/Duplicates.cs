@@ -10,24 +10,18 @@ namespace Evidentia.Search.Retrieval;
 
 /// <summary>
 /// The same text under several ids (NIH pages repeat across MedQuAD's sites; MEDIQA's answers are often a
-/// MedQuAD page's text behind its question): a fingerprint of the words of a document's text, and the
+/// MedQuAD page's text under another heading): a fingerprint of the words of a document's text, and the
 /// ordering that keeps duplicates together, so a result list shows one text once, with its copies beside it.
 /// </summary>
 public static partial class Duplicates
 {
     /// <summary>
-    /// A 64-bit fingerprint of the document's text: its words in lower case, after the document's own
-    /// question when the text starts with it (MEDIQA answers read "question?: answer"), and after a short
-    /// leading label that ends in a colon ("Noonan syndrome: …"), from any document alike.
+    /// A 64-bit fingerprint of the document's text: its words in lower case, after a short leading label that
+    /// ends in a colon ("Noonan syndrome: …"), from any document alike.
     /// </summary>
     public static long Fingerprint(Document document)
     {
         var text = document.Text;
-        if (document.Field(DocumentFields.Question) is { Length: > 0 } question && text.StartsWith(question, StringComparison.Ordinal))
-        {
-            text = text[question.Length..];
-        }
-
         if (Label().Match(text) is { Success: true } label)
         {
             text = text[label.Length..];

@@ -78,7 +78,11 @@ public class AnswerComposerTests
             var pointer = Doc("p", "More detailed information about this condition can be viewed on the GeneReviews Web site.");
             var announcement = Doc("h", "Here are the types of placeholder treatments used for this made-up condition.");
             var leadIn = Doc("l", "People who are at increased risk of the made-up condition are those with");
-            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1)]);
+            var readAbout = Doc("r", "You can read about the signs and symptoms of the made-up condition from two fixture sources.");
+            var listFollows = Doc("o", "The fixture ontology provides the following list of signs and symptoms for the made-up condition.");
+            var moreDetails = Doc("d", "For more details about how the made-up condition is treated, go to the fixture page.");
+            var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1),
+                .. All(readAbout, 1, 1), .. All(listFollows, 1, 1), .. All(moreDetails, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
         }
 
@@ -122,6 +126,16 @@ public class AnswerComposerTests
             var guideline = Doc("g", "The made-up guideline recommends the made-up drug for the made-up condition.", EvidenceLevel.Guideline);
             var answer = Compose("Q?", [.. All(research, 1.0, 0.9), .. All(guideline, 0.95, 0.9)]);
             Assert.Equal("g", answer.BottomLine[0].Quotes[0].DocumentId);
+        }
+
+        [Fact]
+        public void Should_Not_Lead_The_Bottom_Line_With_A_Paper_Of_No_Known_Design_Over_A_Better_Scored_Sentence()
+        {
+            // A single paper's finding in a narrow population is not stronger evidence than the sentence that answers best.
+            var summary = Doc("s", "The made-up condition is treated with two kinds of made-up medicines.", EvidenceLevel.PatientInformation);
+            var paper = Doc("p", "In one made-up province, a third of fixture children took the made-up medicine.");
+            var answer = Compose("Q?", [.. All(summary, 1.0, 0.9), .. All(paper, 0.93, 0.9)]);
+            Assert.Equal(["s", "p"], answer.BottomLine.Select(i => i.Quotes[0].DocumentId));
         }
 
         [Fact]

@@ -102,15 +102,23 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
-    public void Mediqa_Should_Skip_And_Count_Withheld_Answers()
+    public void Mediqa_Should_Skip_And_Count_Withheld_Answers_And_Read_The_Heading_Each_Answer_Opens_With()
     {
         var path = _folder.File("answers_corpus.jsonl", """
             {"id": "a1", "url": "https://www.mayoclinic.org/x", "text": null, "text_withheld": "copyrighted-source"}
             {"id": "a2", "url": "https://rarediseases.info.nih.gov/gard/1/x", "text": "What causes X?: X is caused by Y. It is rare."}
+            {"id": "a3", "url": "https://www.nlm.nih.gov/medlineplus/x.html", "text": "X (How is X treated?): X is treated with Y."}
+            {"id": "a4", "url": "https://www.nlm.nih.gov/medlineplus/x.html", "text": "X (Treatment): Y treats X. It helps."}
             """);
         var (documents, report) = Read(new MediqaReader(), path);
-        var document = Assert.Single(documents);
-        Assert.Equal("What causes X?", document.Title);
+        // The heading an answer opens with titles it and heads its text, which starts after it; it is the answer's
+        // question when it is one.
+        string[] headings = ["What causes X?", "X (How is X treated?)", "X (Treatment)"];
+        Assert.Equal(headings, documents.Select(d => d.Title));
+        Assert.Equal(["What causes X?", "X (How is X treated?)", null], documents.Select(d => d.Field(DocumentFields.Question)));
+        Assert.Equal(headings, documents.Select(d => d.Sections[0].Heading));
+        Assert.Equal(["X is caused by Y. It is rare.", "X is treated with Y.", "Y treats X. It helps."], documents.Select(d => d.Text));
+        var document = documents[0];
         Assert.Equal(EvidenceLevel.PatientInformation, document.EvidenceLevel);
         Assert.Equal(1, report.Skipped["mediqa answer text withheld: copyrighted-source"]);
     }

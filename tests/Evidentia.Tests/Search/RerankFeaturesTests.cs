@@ -86,10 +86,10 @@ public class RerankFeaturesTests
     }
 
     [Fact]
-    public void Should_Fingerprint_The_Same_Text_Behind_A_Question_Alike()
+    public void Should_Fingerprint_The_Same_Words_Alike_Behind_A_Label()
     {
         var page = Doc("p", "Zorbel syndrome", "Zorbel text, as written.");
-        var answer = Doc("a", "What is zorbel?", "What is zorbel?: Zorbel   text as written", "What is zorbel?");
+        var answer = Doc("a", "What is zorbel?", "Zorbel   text as written", "What is zorbel?");
         var other = Doc("o", "Zorbel syndrome", "Other zorbel text.");
 
         var labelled = Doc("l", "example.org", "Zorbel syndrome: Zorbel text, as written.");
@@ -114,8 +114,8 @@ public class RerankFeaturesTests
         [
             Doc("page", "P", "Zorbel quindle."),
             Doc("other", "O", "Zorbel quindle plus more words."),
-            // The same words as "page" behind a longer question: by BM25 alone it ranks below "other".
-            Doc("answer", "What is it in long words, two or three?", "What is it in long words, two or three?: zorbel quindle.", "What is it in long words, two or three?", collection: "d"),
+            // The same words as "page" under a longer question: by BM25 alone it ranks below "other".
+            Doc("answer", "What is it in long words, two or three?", "zorbel quindle.", "What is it in long words, two or three?", collection: "d"),
         ]);
         var w = test.Workspace;
         using var firstStage = new DocumentSearcher(w.Index, new SearchOptions { Rerank = false });
