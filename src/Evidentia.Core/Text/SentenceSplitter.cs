@@ -128,8 +128,9 @@ public static partial class SentenceSplitter
 
         if (!char.IsWhiteSpace(text[end]))
         {
-            // 0.5 mg, e.g., i.v., www.nih.gov; but "… after 32 weeks.METHODS: A total …" joins two parts of an abstract.
-            return text[i] == '.' && AbstractLabel().IsMatch(text.AsSpan(end));
+            // 0.5 mg, e.g., i.v., www.nih.gov, Cancer.Net; but "… after 32 weeks.METHODS: A total …" joins two parts of
+            // an abstract, and "… are called oral medicines.Most people …" two sentences.
+            return text[i] == '.' && (AbstractLabel().IsMatch(text.AsSpan(end)) || IsGluedSentence(text, start, i, end));
         }
 
         var k = end;
@@ -173,6 +174,21 @@ public static partial class SentenceSplitter
 
         var next = text[k];
         return !char.IsLower(next) && next is not (',' or ';' or ':' or ')');
+    }
+
+    // A word in small letters, a dot, then a capitalised word: a space lost between two sentences, unless the word
+    // before is an abbreviation or part of an address ("www.Smokefree.gov", "Cancer.Net").
+    private static bool IsGluedSentence(string text, int start, int dot, int end)
+    {
+        var b = dot;
+        while (b > start && char.IsLetter(text[b - 1]))
+        {
+            b--;
+        }
+
+        return end == dot + 1 && dot - b >= 2 && char.IsLower(text[dot - 1]) && char.IsLower(text[dot - 2])
+            && (b == start || text[b - 1] is not ('.' or '/' or '@')) && !text.AsSpan(b, dot - b).Equals("www", StringComparison.OrdinalIgnoreCase)
+            && !IsAbbreviation(text, start, dot) && GluedStart().IsMatch(text.AsSpan(end));
     }
 
     // "2. Give oxygen": the number of a list item, alone at the start of its segment.
@@ -368,6 +384,10 @@ public static partial class SentenceSplitter
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex WordPattern();
+
+    // A sentence's first word, not the rest of an address: "Most people …", not "Net" or "Smokefree.gov".
+    [GeneratedRegex(@"^(?!(?:Net|Org|Com|Gov|Edu)\b)\p{Lu}\p{Ll}+(?![\p{L}\p{N}./@])")]
+    private static partial Regex GluedStart();
 
     // "BACKGROUND AND OBJECTIVES:", or one of the labels of structured abstracts in other cases ("Areas covered:").
     [GeneratedRegex(@"^(\p{Lu}{2,}(?:[ /&,-]+\p{Lu}{2,})*:|(?i:(?:background|introduction|context|importance|objectives?|purpose|aims?|rationale|design|setting|participants|methods|results|findings|interpretation|discussion|conclusions?|summary|recent findings|areas covered|expert (?:opinion|commentary))(?: and [a-z]+)?):) +(?=[\p{Lu}\d])")]

@@ -10,17 +10,20 @@ namespace Evidentia.Search.Retrieval;
 /// question, its section heading); its score adds the document's search score relative to the best, the sentence's own coverage,
 /// and a small preference for sentences early in their document (the composer adds its preferences for
 /// stronger, newer and the audience's sources: <see cref="AnswerComposer.Preference"/>).
-/// The anchor of a question is its rarest term that any retrieved document contains (usually the condition or
-/// drug asked about); sentences of documents without it are off-focus, and their relevance is quartered.
+/// The anchor of a question is the rarest term of its focus (the condition or drug asked about, not the words
+/// that ask, such as "first-line" or "dose") that any retrieved document contains, or of the whole question when
+/// none is; sentences of documents without it are off-focus, and their relevance is quartered.
 /// </summary>
 public sealed class PassageRanker(Analyzer analyzer)
 {
     /// <summary>Scored sentences of <paramref name="documents"/>, in no particular order.</summary>
+    /// <param name="focusTerms">The terms of the question's focus (<see cref="Core.Questions.QuestionAnalyzer.Focus"/>), read as the question's are.</param>
     public IReadOnlyList<ScoredPassage> Rank(
         IReadOnlyList<(string Term, int Count)> questionTerms,
         IReadOnlyDictionary<string, double> idf,
         IReadOnlyList<SearchHit> hits,
-        IReadOnlyDictionary<DocumentKey, Document> documents)
+        IReadOnlyDictionary<DocumentKey, Document> documents,
+        IReadOnlySet<string>? focusTerms = null)
     {
         var total = questionTerms.Sum(t => idf.GetValueOrDefault(t.Term));
         if (total <= 0 || hits.Count == 0)
@@ -39,7 +42,8 @@ public sealed class PassageRanker(Analyzer analyzer)
             .ToList();
         bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences) d, string term) =>
             d.Frame.Contains(term) || d.Sentences.Any(s => s.Contains(term));
-        var anchor = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).FirstOrDefault();
+        var found = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).ToList();
+        var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
 
         var ranked = new List<ScoredPassage>();
         foreach (var d in analysed)

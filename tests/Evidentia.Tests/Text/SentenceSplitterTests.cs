@@ -28,6 +28,10 @@ public class SentenceSplitterTests
         [InlineData("The dose is 0.5 mg/kg twice daily. A second sentence.", "The dose is 0.5 mg/kg twice daily.")]
         [InlineData("Levels rose by 2.5%. A second sentence.", "Levels rose by 2.5%.")]
         [InlineData("It was shown in a trial (see Fig. 2. for details). A second sentence.", "It was shown in a trial (see Fig. 2. for details).")]
+        [InlineData("See www.Smokefree.gov for help. A second sentence.", "See www.Smokefree.gov for help.")]
+        [InlineData("Read more at Cancer.Net today. A second sentence.", "Read more at Cancer.Net today.")]
+        [InlineData("Smith et al.The fixture was made up. A second sentence.", "Smith et al.The fixture was made up.")]
+        [InlineData("Write to help@fixture.Example today. A second sentence.", "Write to help@fixture.Example today.")]
         public void Should_Keep_Abbreviations_Decimals_And_Parentheses_Inside_The_Sentence(string text, string first)
         {
             Assert.Equal([first, "A second sentence."], Split(text));
@@ -115,6 +119,12 @@ public class SentenceSplitterTests
             Assert.Equal(
                 ["We assessed a made-up drug.", "METHODS:", "A total of 12 fixtures were used."],
                 Split("We assessed a made-up drug.METHODS: A total of 12 fixtures were used."));
+        }
+
+        [Fact]
+        public void Should_Split_Sentences_Joined_Without_A_Space()
+        {
+            Assert.Equal(["These are called fixture pills.", "Most people start with them."], Split("These are called fixture pills.Most people start with them."));
         }
 
         [Fact]

@@ -1,0 +1,32 @@
+using Evidentia.Core.Documents;
+using Evidentia.Search.Indexing;
+using Evidentia.Search.Retrieval;
+
+namespace Evidentia.Tests.Search;
+
+public class PassageRankerTests
+{
+    [Fact]
+    public void Should_Take_The_Anchor_From_The_Focus_Not_From_The_Words_That_Ask()
+    {
+        // "first-line" is rarer than the condition here, but it is how the question asks, not what it is about.
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var onFocus = Document.Create(new DocumentKey("test", "on"), "Zorbel condition", [new SourceSection("", "Zorbel condition is treated with rest and fluids.")]);
+        var offFocus = Document.Create(new DocumentKey("test", "off"), "Quindle", [new SourceSection("", "Quindle is a first-line treatment for another made-up condition.")]);
+        var documents = new[] { onFocus, offFocus }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [new(offFocus.Key, offFocus.Title, 1), new(onFocus.Key, onFocus.Title, 1)];
+        (string Term, int Count)[] terms = [("first", 1), ("line", 1), ("treatment", 1), ("zorbel", 1), ("condit", 1)];
+        var idf = new Dictionary<string, double> { ["first"] = 5, ["line"] = 6, ["treatment"] = 1, ["zorbel"] = 4, ["condit"] = 1 };
+        var ranker = new PassageRanker(analyzer);
+
+        double Relevance(IReadOnlyList<Evidentia.Core.Answers.ScoredPassage> ranked, string id) => ranked.Single(p => p.Document.Id == id).Relevance;
+
+        var asked = ranker.Rank(terms, idf, hits, documents);
+        var focused = ranker.Rank(terms, idf, hits, documents, new HashSet<string> { "zorbel", "condit" });
+
+        // Without the focus the rarest word found, "line", is the anchor and the on-focus document is quartered.
+        Assert.True(Relevance(asked, "off") > Relevance(asked, "on"));
+        Assert.True(Relevance(focused, "on") > Relevance(focused, "off"));
+        Assert.Equal(Relevance(asked, "off") / 4, Relevance(focused, "off"), 6);
+    }
+}
