@@ -119,10 +119,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         }
 
         var book = new ReferenceBook();
-        var bottomItems = bottom.Select(g => book.Item(g.Text, g.Members)).ToList();
+        var bottomItems = bottom.Select(g => book.Item(g.Shown, g.Members)).ToList();
         var answerSections = sections
             .Where(s => s.Items.Count > 0)
-            .Select(s => new AnswerSection(s.Heading, s.Items.Select(g => book.Item(g.Text, g.Members)).ToList()))
+            .Select(s => new AnswerSection(s.Heading, s.Items.Select(g => book.Item(g.Shown, g.Members)).ToList()))
             .ToList();
         if (request.Audience == Audience.Patient)
         {
@@ -304,6 +304,18 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     public bool CanQuote(ScoredPassage candidate, Audience audience) =>
         candidate.Document.Citable && IsStatement(candidate.Text, audience == Audience.Patient ? options.MaxPatientSentenceLength : options.MaxSentenceLength);
 
+    // Excerpts of papers (BioASQ's snippets: a fifth of them) stop mid-sentence, even mid-word ("… is a safe and
+    // well-tolera"): a paper's text is prose, so its section's last sentence without closing punctuation was cut
+    // there. A title, or patient information's lists, need none.
+    private static bool EndsCut(ScoredPassage candidate)
+    {
+        var document = candidate.Document;
+        var section = candidate.Passage.Section;
+        return document.EvidenceLevel != EvidenceLevel.PatientInformation && !IsTitle(candidate)
+            && candidate.Passage.Span.End == document.Sections[section].Span.End
+            && candidate.Text[^1] is not ('.' or '!' or '?' or ')' or '"' or ']' or '”' or '’' or '\'' or ';' or ':');
+    }
+
     private static bool IsTitle(ScoredPassage candidate) =>
         candidate.Document.Sections[candidate.Passage.Section].Heading == DocumentSection.TitleHeading;
 
@@ -361,10 +373,11 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"\b(but|however|although|whereas)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Concession();
 
-    // Pointers to elsewhere ("more information is on the X Web site", "You can read about … from MedlinePlus") and
-    // announcements of a list that follows ("Here are the types of medicines used to treat …", "The Human Phenotype
-    // Ontology provides the following list of signs and symptoms for …") carry no clinical statement.
-    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is available)|for more (information|details)|to learn more|you can read (more )?about|can be (found|viewed|read)|resources section)\b|^here (are|is)\b", RegexOptions.IgnoreCase)]
+    // Pointers to elsewhere ("more information is on the X Web site", "You can read about … from MedlinePlus", "Learn
+    // more about …"), announcements of a list that follows ("Here are the types of medicines used to treat …", "The
+    // Human Phenotype Ontology provides the following list of signs and symptoms for …") and other names ("Also
+    // known as aspirin primary prevention.") carry no clinical statement.
+    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is available)|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section)\b|^(here (are|is)|(learn|read) more|also (known as|called))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
 
     // What a study set out to do, not what it found: "To evaluate the effects of …", "This study assessed …".
@@ -382,6 +395,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         public HashSet<string> Words { get; init; } = [];
 
         public string Text => Members[0].Text;
+
+        /// <summary>The text as the answer shows it: a sentence the source cuts off ends in "…".</summary>
+        public string Shown => EndsCut(Members[0]) ? Text + " …" : Text;
 
         public double Score => Members[0].Score;
     }

@@ -81,8 +81,10 @@ public class AnswerComposerTests
             var readAbout = Doc("r", "You can read about the signs and symptoms of the made-up condition from two fixture sources.");
             var listFollows = Doc("o", "The fixture ontology provides the following list of signs and symptoms for the made-up condition.");
             var moreDetails = Doc("d", "For more details about how the made-up condition is treated, go to the fixture page.");
+            var learnMore = Doc("m", "Learn more about what we know about the made-up condition and its fixture treatment.");
+            var alsoKnown = Doc("k", "Also known as the made-up condition of fixtures in this test.");
             var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1),
-                .. All(readAbout, 1, 1), .. All(listFollows, 1, 1), .. All(moreDetails, 1, 1)]);
+                .. All(readAbout, 1, 1), .. All(listFollows, 1, 1), .. All(moreDetails, 1, 1), .. All(learnMore, 1, 1), .. All(alsoKnown, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
         }
 
@@ -126,6 +128,19 @@ public class AnswerComposerTests
             var guideline = Doc("g", "The made-up guideline recommends the made-up drug for the made-up condition.", EvidenceLevel.Guideline);
             var answer = Compose("Q?", [.. All(research, 1.0, 0.9), .. All(guideline, 0.95, 0.9)]);
             Assert.Equal("g", answer.BottomLine[0].Quotes[0].DocumentId);
+        }
+
+        [Fact]
+        public void Should_Show_That_A_Paper_Excerpt_Cut_Mid_Sentence_Goes_On_But_Quote_It_As_It_Is()
+        {
+            // Excerpts of abstracts stop mid-word; patient information ends lists without a full stop.
+            var excerpt = Doc("e", "The made-up drug lowered the fixture marker in every adult of this made-up study and was well-tolera");
+            var list = Doc("l", "Made-up signs of the fixture condition may include a rash on the arms and the legs of adults", EvidenceLevel.PatientInformation);
+            var answer = Compose("Q?", [.. All(excerpt, 1, 1), .. All(list, 0.99, 1)]);
+            var excerptItem = answer.AllItems.Single(i => i.Quotes[0].DocumentId == "e");
+            Assert.Equal("The made-up drug lowered the fixture marker in every adult of this made-up study and was well-tolera …", excerptItem.Text);
+            Assert.Equal("The made-up drug lowered the fixture marker in every adult of this made-up study and was well-tolera", excerptItem.Quotes[0].Text);
+            Assert.Equal("Made-up signs of the fixture condition may include a rash on the arms and the legs of adults", answer.AllItems.Single(i => i.Quotes[0].DocumentId == "l").Text);
         }
 
         [Fact]
