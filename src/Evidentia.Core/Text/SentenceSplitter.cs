@@ -342,6 +342,22 @@ public static partial class SentenceSplitter
 
         // The first words only (a heading has at most 8), read where they stand.
         var words = WordPattern().Matches(text, start).TakeWhile(w => w.Index < end).Take(11).ToList();
+
+        // A heading its sentence starts by repeating in sentence case: "Risk Factors Risk factors are …".
+        for (var k = 2; k <= 5 && 2 * k <= words.Count && Capitalised().IsMatch(words[0].Value); k++)
+        {
+            if (!Capitalised().IsMatch(words[k - 1].Value))
+            {
+                break;
+            }
+
+            if (Enumerable.Range(0, k).All(j => string.Equals(words[j].Value, words[k + j].Value, StringComparison.OrdinalIgnoreCase))
+                && Enumerable.Range(1, k - 1).Any(j => words[j].Value != words[k + j].Value))
+            {
+                return (new TextSpan(start, words[k - 1].Index + words[k - 1].Length), words[k].Index);
+            }
+        }
+
         for (var k = 1; k < Math.Min(9, words.Count - 1); k++)
         {
             // Every word before the sentence is part of the heading: once one cannot be, there is none.
@@ -372,7 +388,7 @@ public static partial class SentenceSplitter
     private static readonly HashSet<string> SentenceOpeners = new(
         ["The", "An", "This", "These", "That", "Those", "Its", "Your", "Our", "Their", "With", "Without", "In", "On", "At", "For",
          "If", "When", "Whenever", "While", "Although", "Though", "Because", "Since", "After", "Before", "During", "Even", "Once",
-         "Most", "Many", "Some", "Several", "Each", "Every", "All", "Any", "No", "Both", "Unlike", "Like", "As", "However", .. Pronouns],
+         "Most", "Many", "Some", "Several", "Each", "Every", "All", "Any", "No", "Not", "Both", "Unlike", "Like", "As", "However", .. Pronouns],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> HeadingConnectors = new(StringComparer.Ordinal) { "and", "or", "of", "for", "to", "in", "with", "the", "a", "an", "on", "at", "by", "from" };

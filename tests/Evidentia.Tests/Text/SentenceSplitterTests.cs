@@ -93,6 +93,8 @@ public class SentenceSplitterTests
         [InlineData("BACKGROUND AND OBJECTIVES: In this made-up study, we tested a fixture.", "BACKGROUND AND OBJECTIVES:", "In this made-up study, we tested a fixture.")]
         [InlineData("SIONS: The made-up drug lowered the fixture marker.", "SIONS:", "The made-up drug lowered the fixture marker.")]
         [InlineData("Areas covered: The made-up drug is reviewed here.", "Areas covered:", "The made-up drug is reviewed here.")]
+        [InlineData("Risk Factors Risk factors are things that raise the made-up risk.", "Risk Factors", "Risk factors are things that raise the made-up risk.")]
+        [InlineData("Symptoms Can Vary Not all made-up attacks begin with pain.", "Symptoms Can Vary", "Not all made-up attacks begin with pain.")]
         public void Should_Split_A_Heading_Run_Into_Its_First_Sentence(string text, string heading, string sentence)
         {
             Assert.Equal([heading, sentence], Split(text));
@@ -104,6 +106,7 @@ public class SentenceSplitterTests
         [InlineData("Read Living With for more information about follow-up.")]
         [InlineData("Look for Living With will explain what your doctor may give.")]
         [InlineData("Gone With the Wind is a film.")]
+        [InlineData("New York New York is a song title in this made-up test.")]
         [InlineData("The National Cancer Institute funds this research.")]
         [InlineData("NOTE: see the made-up table below.")]
         [InlineData("These include: fever and a made-up rash.")]
