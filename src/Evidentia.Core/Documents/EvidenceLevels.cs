@@ -3,8 +3,10 @@ namespace Evidentia.Core.Documents;
 /// <summary>Maps the metadata that sources carry onto an <see cref="EvidenceLevel"/>.</summary>
 public static class EvidenceLevels
 {
-    // PubMed publication types, strongest first (https://www.nlm.nih.gov/mesh/pubtypes.html).
-    private static readonly (string PublicationType, EvidenceLevel Level)[] PublicationTypes =
+    // PubMed publication types (https://www.nlm.nih.gov/mesh/pubtypes.html) and the MeSH headings with which MEDLINE's
+    // indexers record a study's own design (randomisation and blinding; the epidemiologic study characteristics,
+    // such as "Cohort Studies"), strongest first.
+    private static readonly (string Term, EvidenceLevel Level)[] DesignTerms =
     [
         ("Practice Guideline", EvidenceLevel.Guideline),
         ("Guideline", EvidenceLevel.Guideline),
@@ -17,6 +19,16 @@ public static class EvidenceLevels
         ("Comparative Study", EvidenceLevel.ObservationalStudy),
         ("Review", EvidenceLevel.Review),
         ("Case Reports", EvidenceLevel.CaseReport),
+        ("Random Allocation", EvidenceLevel.RandomizedTrial),
+        ("Double-Blind Method", EvidenceLevel.RandomizedTrial),
+        ("Single-Blind Method", EvidenceLevel.RandomizedTrial),
+        ("Cohort Studies", EvidenceLevel.ObservationalStudy),
+        ("Prospective Studies", EvidenceLevel.ObservationalStudy),
+        ("Retrospective Studies", EvidenceLevel.ObservationalStudy),
+        ("Longitudinal Studies", EvidenceLevel.ObservationalStudy),
+        ("Follow-Up Studies", EvidenceLevel.ObservationalStudy),
+        ("Case-Control Studies", EvidenceLevel.ObservationalStudy),
+        ("Cross-Sectional Studies", EvidenceLevel.ObservationalStudy),
     ];
 
     // Consumer health sites of the NIH (and the CDC, which MedQuAD includes): patient information.
@@ -25,15 +37,19 @@ public static class EvidenceLevels
         "nih.gov", "medlineplus.gov", "cancer.gov", "cdc.gov", "womenshealth.gov", "nihseniorhealth.gov",
     ];
 
-    /// <summary>The strongest level among PubMed publication types; <see cref="EvidenceLevel.Research"/> when none is known.</summary>
-    public static EvidenceLevel FromPublicationTypes(IEnumerable<string> publicationTypes)
+    /// <summary>
+    /// The strongest level among a PubMed record's publication types and MeSH headings (a design heading is
+    /// indexed for the study itself: "Random Allocation" for a randomised one); <see cref="EvidenceLevel.Research"/>
+    /// when none names a design.
+    /// </summary>
+    public static EvidenceLevel FromPubMedIndexing(IEnumerable<string> publicationTypesAndMeshHeadings)
     {
         var best = EvidenceLevel.Research;
-        foreach (var type in publicationTypes)
+        foreach (var term in publicationTypesAndMeshHeadings)
         {
-            foreach (var (name, level) in PublicationTypes)
+            foreach (var (name, level) in DesignTerms)
             {
-                if (string.Equals(type.Trim(), name, StringComparison.OrdinalIgnoreCase) && level < best)
+                if (string.Equals(term.Trim(), name, StringComparison.OrdinalIgnoreCase) && level < best)
                 {
                     best = level;
                 }

@@ -3,7 +3,8 @@ using Evidentia.Core.Documents;
 namespace Evidentia.Ingestion.Readers;
 
 /// <summary>
-/// PubMedQA abstracts (<c>abstracts_corpus.jsonl.gz</c>): labelled abstract sections, MeSH terms and year.
+/// PubMedQA abstracts (<c>abstracts_corpus.jsonl.gz</c>): labelled abstract sections, MeSH terms (and the study
+/// design they record) and year.
 /// The corpus carries no article title, so the title is the abstract's first sentence.
 /// </summary>
 public sealed class PubMedQaReader : IDocumentReader
@@ -24,6 +25,7 @@ public sealed class PubMedQaReader : IDocumentReader
                 throw new InvalidSourceException($"abstract {pmid} has no text");
             }
 
+            var mesh = e.Strings("meshes");
             return Document.Create(
                 new DocumentKey(file.Collection, pmid),
                 PubMed.TitleFromFirstSentence(sections.First(x => !string.IsNullOrWhiteSpace(x.Text)).Text, pmid),
@@ -31,8 +33,10 @@ public sealed class PubMedQaReader : IDocumentReader
                 source: "PubMed",
                 url: PubMed.Url(pmid),
                 year: e.Year("year"),
-                evidenceLevel: EvidenceLevel.Research,
-                fields: new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Mesh] = e.Strings("meshes") },
+                // The corpus keeps MeSH headings but not publication types: the design headings tell observational
+                // studies and trials from other papers.
+                evidenceLevel: EvidenceLevels.FromPubMedIndexing(mesh),
+                fields: new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Mesh] = mesh },
                 origin: origin);
         });
 }

@@ -85,7 +85,7 @@ public sealed class PubMedXmlReader : IDocumentReader
             source: journalName,
             url: PubMed.Url(pmid),
             year: Year(journal),
-            evidenceLevel: EvidenceLevels.FromPublicationTypes(publicationTypes),
+            evidenceLevel: EvidenceLevels.FromPubMedIndexing([.. publicationTypes, .. mesh]),
             fields: new Dictionary<string, IReadOnlyList<string>>
             {
                 [DocumentFields.PublicationTypes] = publicationTypes,

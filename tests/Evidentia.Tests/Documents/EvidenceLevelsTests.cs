@@ -13,8 +13,11 @@ public class EvidenceLevelsTests
     [InlineData(EvidenceLevel.CaseReport, "Case Reports")]
     [InlineData(EvidenceLevel.Review, "Review")]
     [InlineData(EvidenceLevel.Research, "Journal Article")]
-    public void Should_Take_The_Strongest_Publication_Type(EvidenceLevel expected, params string[] types) =>
-        Assert.Equal(expected, EvidenceLevels.FromPublicationTypes(types));
+    [InlineData(EvidenceLevel.RandomizedTrial, "Humans", "Double-Blind Method", "Prospective Studies")]
+    [InlineData(EvidenceLevel.ObservationalStudy, "Retrospective Studies", "Aged")]
+    [InlineData(EvidenceLevel.Research, "Humans", "Randomized Controlled Trials as Topic")]
+    public void Should_Take_The_Strongest_Publication_Type_Or_Design_Heading(EvidenceLevel expected, params string[] types) =>
+        Assert.Equal(expected, EvidenceLevels.FromPubMedIndexing(types));
 
     [Theory]
     [InlineData("https://rarediseases.info.nih.gov/gard/10955/noonan-syndrome", EvidenceLevel.PatientInformation)]

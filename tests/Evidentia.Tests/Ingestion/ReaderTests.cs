@@ -52,12 +52,16 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
-    public void PubMedQa_Should_Read_Labelled_Sections_Mesh_And_Year()
+    public void PubMedQa_Should_Read_Labelled_Sections_Mesh_Design_And_Year()
     {
         var path = _folder.File("abstracts_corpus.jsonl", """
             {"pmid": "123", "year": "2011", "meshes": ["Apoptosis"], "sections": [{"label": "BACKGROUND", "text": "Cells die in a programmed way. This is known."}, {"label": "RESULTS", "text": "We saw it."}]}
+            {"pmid": "124", "year": "2012", "meshes": ["Humans", "Retrospective Studies"], "sections": [{"label": "METHODS", "text": "We read fixture records."}]}
             """);
-        var document = Assert.Single(Read(new PubMedQaReader(), path).Documents);
+        var documents = Read(new PubMedQaReader(), path).Documents;
+        // The design MeSH headings record is the evidence level; without one the abstract is research.
+        Assert.Equal([EvidenceLevel.Research, EvidenceLevel.ObservationalStudy], documents.Select(d => d.EvidenceLevel));
+        var document = documents[0];
         Assert.Equal(["Background", "Results"], document.Sections.Select(s => s.Heading));
         Assert.Equal(2011, document.Year);
         Assert.Equal(["Apoptosis"], document.Fields[DocumentFields.Mesh]);
