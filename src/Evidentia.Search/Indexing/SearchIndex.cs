@@ -23,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "8";
+    private const string Schema = "9";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -148,7 +148,8 @@ public sealed class SearchIndex : IDisposable
         // question it answers (-1: none); doc values, read without loading stored fields.
         doc.Add(new BinaryDocValuesField(IndexFields.TitleTerms, new BytesRef(string.Join(' ', AnalysedTerms(d.Title)))));
         doc.Add(new BinaryDocValuesField(IndexFields.QuestionTerms, new BytesRef(string.Join(' ', (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).SelectMany(AnalysedTerms)))));
-        var answers = d.Field(DocumentFields.Question) is { } own ? (long)QuestionAnalyzer.Analyze(own).Type : -1;
+        // The document's own question, else the heading it opens with ("Autoimmune hepatitis (Treatment)").
+        var answers = (d.Field(DocumentFields.Question) ?? d.Sections.FirstOrDefault()?.Heading) is { Length: > 0 } own ? (long)QuestionAnalyzer.Analyze(own).Type : -1;
         doc.Add(new NumericDocValuesField(IndexFields.AnswerType, answers));
         doc.Add(new NumericDocValuesField(IndexFields.Fingerprint, Retrieval.Duplicates.Fingerprint(d)));
 

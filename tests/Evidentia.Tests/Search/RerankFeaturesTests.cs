@@ -55,6 +55,23 @@ public class RerankFeaturesTests
     }
 
     [Fact]
+    public async Task Should_Take_A_Documents_Kind_Of_Answer_From_The_Heading_It_Opens_With_When_It_Has_No_Question()
+    {
+        // A MEDIQA page headed "Zorbel syndrome (Treatment)" answers treatment questions as a MedQuAD record asking one does.
+        await using var test = await IndexedAsync(
+        [
+            Document.Create(new DocumentKey("c", "headed"), "Zorbel syndrome (Treatment)", [new SourceSection("Zorbel syndrome (Treatment)", "Zorbel syndrome is eased by rest in this placeholder text.")]),
+            Doc("plain", "Zorbel syndrome", "Zorbel syndrome is named in this other placeholder text."),
+        ]);
+
+        var candidates = test.Workspace.Searcher.Candidates("treatments for zorbel syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+
+        Assert.Equal(1, Feature(candidates["headed"], "type_match"));
+        Assert.Equal(0, Feature(candidates["headed"], "has_question"));
+        Assert.Equal(0, Feature(candidates["plain"], "type_match"));
+    }
+
+    [Fact]
     public async Task Should_Read_A_Misspelt_Word_As_The_Indexed_Word_Nearest_It()
     {
         await using var test = await IndexedAsync(
