@@ -38,7 +38,7 @@ public sealed partial class MediqaReader : IDocumentReader
                 source: host,
                 url: url,
                 evidenceLevel: EvidenceLevels.FromUrl(url),
-                // The page's own question or topic, as MedQuAD records carry their question.
+                // The page's own question when its heading is one, as MedQuAD records carry theirs.
                 fields: heading is null || !heading.Contains('?') ? null : new Dictionary<string, IReadOnlyList<string>> { [DocumentFields.Question] = [heading] },
                 origin: origin);
         });
