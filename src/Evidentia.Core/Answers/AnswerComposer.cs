@@ -236,13 +236,14 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     // Among the best sentences a guideline, a systematic review or a trial leads by its level (patient information
     // first for patients); the rest by score: a paper of no known design is one study, often of a narrower
-    // population, not stronger evidence than the sentence that answers best. A study's aim (what it set out to do)
-    // and a source's title (what it is about) are not findings: they lead only when no finding is as good.
+    // population, not stronger evidence than the sentence that answers best. A study's aim (what it set out to do),
+    // its methods (how it did it: an abstract's "Methods" or "Setting" part) and a source's title (what it is about)
+    // are not findings: they lead only when no finding is as good.
     private List<Group> BottomLine(List<Group> groups, Audience audience)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
-        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !g.Members.All(IsTitle)).ToList();
+        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !g.Members.All(m => IsTitle(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => g.Score)
@@ -384,6 +385,14 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"^(to (evaluate|assess|determine|investigate|examine|compare|describe|explore|identify|characteri[sz]e|review|summari[sz]e)\b|(this|the present|the current|our) (study|trial|review|analysis|paper|article|work) (aims?|aimed|was designed|sought|assessed|evaluated|investigated|examined|compared|describes|reviews|summari[sz]es|explores)\b|(we|the authors) (aimed|sought|set out)\b|the (aim|purpose|objective|goal)s? of (this|the present|the current|our) )", RegexOptions.IgnoreCase)]
     private static partial Regex Aim();
 
+    // The parts of an abstract that say what a study did, not what it found (PubMed's labels).
+    [GeneratedRegex(@"^((materials? and |patients and |subjects and )?methods?( and materials)?|(study )?design|setting|participants|patients|subjects|interventions?|(main )?outcome measures|measurements)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotFindings();
+
+    // Reference marks a source puts after a sentence: " [1]", " [12, 13]", " [4-6]".
+    [GeneratedRegex(@"(\s*\[\d+(\s*[,–-]\s*\d+)*\])+$")]
+    private static partial Regex SourceMarks();
+
     [GeneratedRegex(@"\b(first[- ]line|second[- ]line|initial(ly)?|then|next|followed by|if .* (fails|does not work|not respond)|step|before|after that)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StepCue();
 
@@ -396,8 +405,11 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
         public string Text => Members[0].Text;
 
-        /// <summary>The text as the answer shows it: a sentence the source cuts off ends in "…".</summary>
-        public string Shown => EndsCut(Members[0]) ? Text + " …" : Text;
+        /// <summary>
+        /// The text as the answer shows it: without the source's own reference marks at its end ("… as well. [1]"), which
+        /// would read as the answer's, and ending in "…" where the source cuts it off. The quote keeps both as they are.
+        /// </summary>
+        public string Shown => SourceMarks().Replace(Text, "") + (EndsCut(Members[0]) ? " …" : "");
 
         public double Score => Members[0].Score;
     }

@@ -144,6 +144,25 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Not_Lead_The_Bottom_Line_With_A_Studys_Methods_When_A_Finding_Is_As_Good()
+        {
+            var paper = Document.Create(new DocumentKey("pubmedqa", "m"), "T", [
+                new SourceSection("Methods", "Fixture patients were stratified into two made-up groups by a made-up score."),
+                new SourceSection("Results", "The made-up drug lowered the made-up marker in both fixture groups.")]);
+            var answer = Compose("Q?", [.. All(paper, 1, 1)]);
+            Assert.Equal("The made-up drug lowered the made-up marker in both fixture groups.", answer.BottomLine[0].Text);
+        }
+
+        [Fact]
+        public void Should_Show_A_Sentence_Without_The_Sources_Own_Reference_Marks_But_Quote_Them()
+        {
+            var marked = Doc("r", "Not everyone with these made-up signs has the fixture condition. [2, 3]", EvidenceLevel.PatientInformation);
+            var item = Assert.Single(Compose("Q?", [.. All(marked, 1, 1)]).AllItems);
+            Assert.Equal("Not everyone with these made-up signs has the fixture condition.", item.Text);
+            Assert.Equal("Not everyone with these made-up signs has the fixture condition. [2, 3]", item.Quotes[0].Text);
+        }
+
+        [Fact]
         public void Should_Not_Lead_The_Bottom_Line_With_A_Paper_Of_No_Known_Design_Over_A_Better_Scored_Sentence()
         {
             // A single paper's finding in a narrow population is not stronger evidence than the sentence that answers best.
