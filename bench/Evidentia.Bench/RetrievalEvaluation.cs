@@ -40,16 +40,44 @@ public static class RetrievalEvaluation
         var report = new StringBuilder();
         report.AppendLine($"| Benchmark | Index | Queries | Plain BM25 | Multi-field BM25 | First stage | Evidentia (5-fold CV, mean of {Repetitions}) | Range of the {Repetitions} | vs multi-field | vs plain | R@10 | R@100 | MRR@10 |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (b, scope, qrels, queries, candidates) in rows.Where(r => r.Reported))
+        void Row(string name, string scope, Dictionary<string, Dictionary<string, int>> qrels, List<(string Id, string Text)> queries, List<RerankerTraining.Query> candidates, int minRelevant)
         {
             var (plain, multi) = anchors[scope];
-            var p = TrecMetrics.Score(qrels, queries.ToDictionary(q => q.Id, q => plain.Search(q.Text, 100)), b.MinRelevant);
-            var m = TrecMetrics.Score(qrels, queries.ToDictionary(q => q.Id, q => multi.Search(q.Text, 100)), b.MinRelevant);
-            var f = TrecMetrics.Score(qrels, candidates.ToDictionary(c => c.Qid, c => (IReadOnlyList<string>)c.Candidates.Select(x => x.Id).ToList()), b.MinRelevant);
-            var runs = reranked.Select(run => TrecMetrics.Score(qrels, candidates.ToDictionary(c => c.Qid, c => run[c]), b.MinRelevant)).ToList();
+            var p = TrecMetrics.Score(qrels, queries.ToDictionary(q => q.Id, q => plain.Search(q.Text, 100)), minRelevant);
+            var m = TrecMetrics.Score(qrels, queries.ToDictionary(q => q.Id, q => multi.Search(q.Text, 100)), minRelevant);
+            var f = TrecMetrics.Score(qrels, candidates.ToDictionary(c => c.Qid, c => (IReadOnlyList<string>)c.Candidates.Select(x => x.Id).ToList()), minRelevant);
+            var runs = reranked.Select(run => TrecMetrics.Score(qrels, candidates.ToDictionary(c => c.Qid, c => run[c]), minRelevant)).ToList();
             var e = new TrecMetrics.Scores(runs[0].Queries, runs.Average(r => r.Ndcg10), runs.Average(r => r.Recall10), runs.Average(r => r.Recall100), runs.Average(r => r.Mrr10));
             report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {b.Name} | {(scope == "*" ? "all collections" : scope)} | {e.Queries} | {p.Ndcg10:F4} | {m.Ndcg10:F4} | {f.Ndcg10:F4} | **{e.Ndcg10:F4}** | {runs.Min(r => r.Ndcg10):F4}–{runs.Max(r => r.Ndcg10):F4} | {Change(e.Ndcg10, m.Ndcg10)} | {Change(e.Ndcg10, p.Ndcg10)} | {e.Recall10:F4} | {e.Recall100:F4} | {e.Mrr10:F4} |"));
+                $"| {name} | {(scope == "*" ? "all collections" : scope)} | {e.Queries} | {p.Ndcg10:F4} | {m.Ndcg10:F4} | {f.Ndcg10:F4} | **{e.Ndcg10:F4}** | {runs.Min(r => r.Ndcg10):F4}–{runs.Max(r => r.Ndcg10):F4} | {Change(e.Ndcg10, m.Ndcg10)} | {Change(e.Ndcg10, p.Ndcg10)} | {e.Recall10:F4} | {e.Recall100:F4} | {e.Mrr10:F4} |"));
+        }
+
+        foreach (var (b, scope, qrels, queries, candidates) in rows.Where(r => r.Reported))
+        {
+            Row(b.Name, scope, qrels, queries, candidates, b.MinRelevant);
+        }
+
+        // Over all collections LiveQA-Med's questions also find the pages MEDIQA's judges graded for the same
+        // questions (MEDIQA's dev questions carry their LiveQA-Med id), which LiveQA-Med's judgments, on MedQuAD
+        // only, count as misses: the same rows scored with both sets of judgments.
+        var mediqaQrels = rows.First(r => r.Benchmark.Collection == "mediqa" && r.Reported).Qrels;
+        var liveqaIds = RerankerTraining.FoldKeys(data);
+        foreach (var (b, scope, qrels, queries, candidates) in rows.Where(r => r.Reported && r.Scope == "*" && r.Benchmark.Collection == "medquad"))
+        {
+            var both = qrels.ToDictionary(q => q.Key, q => new Dictionary<string, int>(q.Value));
+            foreach (var (mediqaQid, liveqaQid) in liveqaIds)
+            {
+                // The same questions as the row above: those with a relevant MedQuAD page.
+                if (both.TryGetValue(liveqaQid, out var judged) && judged.Values.Any(g => g >= b.MinRelevant) && mediqaQrels.TryGetValue(mediqaQid, out var graded))
+                {
+                    foreach (var (doc, grade) in graded)
+                    {
+                        judged[doc] = grade;
+                    }
+                }
+            }
+
+            Row($"{b.Name}, with MEDIQA's judgments of the same questions", scope, both, queries, candidates, b.MinRelevant);
         }
 
         foreach (var (plain, multi) in anchors.Values)
