@@ -43,8 +43,7 @@ public sealed partial class AnswerEngine(
 
         var hits = searcher.Search(searchedAs, options.AnswerDocuments, input.Collection);
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
-        var terms = searcher.QuestionTerms(searchedAs);
-        var focus = QuestionAnalyzer.Focus(searchedAs) is { } words ? searcher.QuestionTerms(words).Select(t => t.Term).ToHashSet() : null;
+        var (terms, focus) = searcher.QuestionTerms(searchedAs, QuestionAnalyzer.Focus(searchedAs));
         var passages = _ranker.Rank(terms, searcher.Idf(terms.Select(t => t.Term)), hits, documents, focus);
         var definitions = input.Audience == Audience.Patient ? await DefinitionsAsync(passages, cancellationToken) : [];
         var retrieve = clock.Elapsed.TotalMilliseconds;

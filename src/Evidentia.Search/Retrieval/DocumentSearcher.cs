@@ -106,13 +106,34 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// The analysed terms of <paramref name="question"/> as the reranker and the answer's relevance read them:
     /// a misspelt word as the indexed word nearest it.
     /// </summary>
-    public IReadOnlyList<(string Term, int Count)> QuestionTerms(string question) =>
-        index.WithSearcher(searcher => Corrected(searcher.IndexReader, question, QueryTerms.Analyze(_questionAnalyzer, question)));
+    public IReadOnlyList<(string Term, int Count)> QuestionTerms(string question) => QuestionTerms(question, null).Terms;
+
+    /// <summary>
+    /// The question's terms as <see cref="QuestionTerms(string)"/> reads them, and the terms of <paramref name="focus"/>
+    /// (words of the question) read the same way, each misspelt word looked up once.
+    /// </summary>
+    public (IReadOnlyList<(string Term, int Count)> Terms, IReadOnlySet<string>? Focus) QuestionTerms(string question, string? focus) =>
+        index.WithSearcher(searcher =>
+        {
+            var terms = QueryTerms.Analyze(_questionAnalyzer, question);
+            var readings = Readings(searcher.IndexReader, question, terms);
+            IReadOnlySet<string>? focusTerms = focus is null ? null : QueryTerms.Set(_questionAnalyzer, focus).Select(t => readings.GetValueOrDefault(t, t)).ToHashSet(StringComparer.Ordinal);
+            return (Read(terms, readings), focusTerms);
+        });
+
+    private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms) =>
+        Read(terms, Readings(reader, question, terms));
+
+    private static IReadOnlyList<(string Term, int Count)> Read(IReadOnlyList<(string Term, int Count)> terms, Dictionary<string, string> readings) =>
+        readings.Count == 0
+            ? terms
+            : terms.Select(t => (Term: readings.GetValueOrDefault(t.Term, t.Term), t.Count))
+                .GroupBy(t => t.Term, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(t => t.Count))).ToList();
 
     // A misspelt word read as the indexed word nearest it (fewest edits, then most documents), the word the first
     // stage's fuzzy match mostly found ("antiphosoholipid" as "antiphospholipid"), so coverage and the anchor count
     // it. A word with a capital inside is a name, not a misspelling ("GlucaGen" is not "glucagon").
-    private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms)
+    private Dictionary<string, string> Readings(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms)
     {
         var misspelt = terms.Select(t => t.Term).Where(t => Misspelt(reader, t)).ToHashSet(StringComparer.Ordinal);
         if (misspelt.Count > 0)
@@ -122,11 +143,11 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
         if (misspelt.Count == 0 || MultiFields.GetTerms(reader, IndexFields.All) is not { } indexed)
         {
-            return terms;
+            return [];
         }
 
-        return terms.Select(t => (Term: misspelt.Contains(t.Term) ? Nearest(indexed, t.Term) ?? t.Term : t.Term, t.Count))
-            .GroupBy(t => t.Term, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(t => t.Count))).ToList();
+        return misspelt.Select(t => (Term: t, Nearest: Nearest(indexed, t))).Where(r => r.Nearest is not null)
+            .ToDictionary(r => r.Term, r => r.Nearest!, StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"\p{L}*\p{Ll}\p{Lu}\p{L}*")]
