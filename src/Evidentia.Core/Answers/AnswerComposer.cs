@@ -390,7 +390,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     private static partial Regex NotFindings();
 
     // Reference marks a source puts after a sentence: " [1]", " [12, 13]", " [4-6]".
-    [GeneratedRegex(@"(\s*\[\d+(\s*[,–-]\s*\d+)*\])+$")]
+    [GeneratedRegex(@"(\s*" + Text.SentenceSplitter.CitationMark + ")+$")]
     private static partial Regex SourceMarks();
 
     [GeneratedRegex(@"\b(first[- ]line|second[- ]line|initial(ly)?|then|next|followed by|if .* (fails|does not work|not respond)|step|before|after that)\b", RegexOptions.IgnoreCase)]

@@ -412,7 +412,10 @@ public static partial class SentenceSplitter
     [GeneratedRegex(@"^\p{Lu}[\p{L}\p{N}'’-]*$")]
     private static partial Regex Capitalised();
 
-    [GeneratedRegex(@"\[\d+(?:\s*[,–-]\s*\d+)*\]")]
+    /// <summary>A bracketed reference mark: "[12]", "[2, 3]", "[4-6]".</summary>
+    internal const string CitationMark = @"\[\d+(?:\s*[,–-]\s*\d+)*\]";
+
+    [GeneratedRegex(CitationMark)]
     private static partial Regex CitationPattern();
 
     [GeneratedRegex(@"\d{1,2}[.)] ")]
