@@ -41,6 +41,17 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>
+    /// Waits until the page is at an address matching <paramref name="url"/> and that document has loaded. Asks the
+    /// page rather than waiting for Playwright's load event: <c>WaitForURLAsync</c> can miss the event it waits for
+    /// when it arrives between its check and its subscription (playwright-dotnet #3364), and then times out.
+    /// </summary>
+    public static async Task ArriveAsync(IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
+
+    /// <summary>
     /// Saves a screenshot in the test output's <c>screenshots</c> folder, and in <c>docs/screenshots</c> when
     /// <c>EVIDENTIA_UPDATE_SCREENSHOTS=1</c> (review the images before committing them).
     /// </summary>
