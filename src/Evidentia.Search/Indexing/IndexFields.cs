@@ -42,4 +42,7 @@ public static class IndexFields
     /// plain-language definitions.
     /// </summary>
     public const string DefinitionKey = "definitionKey";
+
+    /// <summary>The document's sentences, each as <see cref="SearchIndex.SentenceKey"/>: counted, not stored.</summary>
+    public const string Sentence = "sentence";
 }

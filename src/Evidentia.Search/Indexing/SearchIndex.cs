@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Evidentia.Core.Documents;
 using Evidentia.Core.Questions;
 using Lucene.Net.Analysis;
@@ -23,7 +25,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "9";
+    private const string Schema = "10";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -162,6 +164,13 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
+        // Each distinct sentence once, so that how many documents of a collection state it word for word is its
+        // document frequency (DocumentSearcher.Templates).
+        foreach (var sentence in d.Passages.Select(p => SentenceKey(d.Collection, d.Quote(p.Span))).Distinct())
+        {
+            doc.Add(new StringField(IndexFields.Sentence, sentence, Field.Store.NO));
+        }
+
         var headings = d.Sections.Select(s => s.Heading).Where(h => h.Length > 0).Distinct();
         // A MEDIQA answer's title is its question: count it once.
         var questions = (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).Where(q => q != d.Title);
@@ -172,6 +181,10 @@ public sealed class SearchIndex : IDisposable
 
     private IEnumerable<string> AnalysedTerms(string text) =>
         Retrieval.QueryTerms.Analyze(IndexAnalyzer, text).SelectMany(t => Enumerable.Repeat(t.Term, t.Count));
+
+    /// <summary>A sentence as the index counts it: its collection and a hash of its words in lower case.</summary>
+    public static string SentenceKey(string collection, string sentence) =>
+        collection + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', Core.Text.WordTokens.Of(sentence)))))[..16];
 
     /// <summary>The form titles and terms are compared in for definitions: lower case, single spaces.</summary>
     public static string DefinitionKey(string title) => Core.Text.WhitespaceNormalizer.CollapseAll(title).ToLowerInvariant();

@@ -315,6 +315,36 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
         });
     }
 
+    /// <summary>
+    /// The sentences of <paramref name="documents"/> that are templates of their collection: stated word for word
+    /// in at least <see cref="SearchOptions.TemplateDocuments"/> of its documents and <see cref="SearchOptions.TemplateShare"/>
+    /// of them (counts include replaced documents until Lucene merges them away).
+    /// </summary>
+    public IReadOnlySet<(DocumentKey Document, Passage Passage)> Templates(IEnumerable<Document> documents) => index.WithSearcher(searcher =>
+    {
+        var reader = searcher.IndexReader;
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var templates = new HashSet<(DocumentKey, Passage)>();
+        foreach (var document in documents)
+        {
+            if (!sizes.TryGetValue(document.Collection, out var size))
+            {
+                sizes[document.Collection] = size = reader.DocFreq(new Term(IndexFields.Collection, document.Collection));
+            }
+
+            var least = Math.Max(options.TemplateDocuments, options.TemplateShare * size);
+            foreach (var passage in document.Passages)
+            {
+                if (reader.DocFreq(new Term(IndexFields.Sentence, SearchIndex.SentenceKey(document.Collection, document.Quote(passage.Span)))) >= least)
+                {
+                    templates.Add((document.Key, passage));
+                }
+            }
+        }
+
+        return templates;
+    });
+
     /// <summary>Inverse document frequency of an analysed term over everything indexed (BM25's idf).</summary>
     public IReadOnlyDictionary<string, double> Idf(IEnumerable<string> terms) => index.WithSearcher(searcher =>
         terms.Distinct().ToDictionary(t => t, t => Idf(searcher.IndexReader, t)));

@@ -25,4 +25,14 @@ public sealed class SearchOptions
 
     /// <summary>Documents whose sentences the answer composer considers.</summary>
     public int AnswerDocuments { get; set; } = 20;
+
+    /// <summary>
+    /// A sentence that at least this many documents of a collection state word for word, and at least
+    /// <see cref="TemplateShare"/> of them, is a template (a page's instructions for reading it, a site's standard
+    /// paragraph), not a statement about the document's subject: answers never quote it.
+    /// </summary>
+    public int TemplateDocuments { get; set; } = 20;
+
+    /// <inheritdoc cref="TemplateDocuments"/>
+    public double TemplateShare { get; set; } = 0.02;
 }
