@@ -134,7 +134,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
                     && CanQuote(d.Passage, Audience.Physician))
                 .DistinctBy(d => d.Passage.Document.Key)
                 .Take(MaxDefinitions)
-                .Select(d => book.Item(d.Passage.Text, [d.Passage]))
+                .Select(d => book.Item(Text.ShortLists.Inline(d.Passage.Text), [d.Passage]))
                 .ToList();
             if (explained.Count > 0)
             {
@@ -210,7 +210,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             var words = Words(candidate.Text);
             // Sentences that differ by a negation say opposite things, however many words they share.
             var negated = Negation().IsMatch(candidate.Text);
-            var same = groups.FirstOrDefault(g => Jaccard(g.Words, words) >= options.DuplicateOverlap && Negation().IsMatch(g.Text) == negated);
+            var same = groups.FirstOrDefault(g => (Jaccard(g.Words, words) >= options.DuplicateOverlap || Contains(words, g.Words)) && Negation().IsMatch(g.Text) == negated);
             if (same is not null)
             {
                 if (same.Members.All(m => m.Document.Key != candidate.Document.Key))
@@ -218,6 +218,13 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
                     same.Members.Add(candidate);
                 }
 
+                continue;
+            }
+
+            // Nothing that a chosen sentence already says in full: shown again it repeats, cited for it it would be cited
+            // for the rest of that sentence too.
+            if (groups.Any(g => Contains(g.Words, words) && Negation().IsMatch(g.Text) == negated))
+            {
                 continue;
             }
 
@@ -237,13 +244,14 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // Among the best sentences a guideline, a systematic review or a trial leads by its level (patient information
     // first for patients); the rest by score: a paper of no known design is one study, often of a narrower
     // population, not stronger evidence than the sentence that answers best. A study's aim (what it set out to do),
-    // its methods (how it did it: an abstract's "Methods" or "Setting" part) and a source's title (what it is about)
-    // are not findings: they lead only when no finding is as good.
+    // its methods (how it did it: an abstract's "Methods" or "Setting" part), a source's title (what it is about)
+    // and the first item of a list (what the line before it introduces) are not findings: they lead only when no
+    // finding is as good.
     private List<Group> BottomLine(List<Group> groups, Audience audience)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
-        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !g.Members.All(m => IsTitle(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
+        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => g.Score)
@@ -307,14 +315,31 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     // Excerpts of papers (BioASQ's snippets: a fifth of them) stop mid-sentence, even mid-word ("… is a safe and
     // well-tolera"): a paper's text is prose, so its section's last sentence without closing punctuation was cut
-    // there. A title, or patient information's lists, need none.
+    // there. A title, a list, or patient information's lines need none.
     private static bool EndsCut(ScoredPassage candidate)
     {
         var document = candidate.Document;
         var section = candidate.Passage.Section;
-        return document.EvidenceLevel != EvidenceLevel.PatientInformation && !IsTitle(candidate)
+        return document.EvidenceLevel != EvidenceLevel.PatientInformation && !IsTitle(candidate) && !Text.ShortLists.IsList(candidate.Text)
             && candidate.Passage.Span.End == document.Sections[section].Span.End
             && candidate.Text[^1] is not ('.' or '!' or '?' or ')' or '"' or ']' or '”' or '’' or '\'' or ';' or ':');
+    }
+
+    // The first item of a list of sentences, on the line after the one that introduces it ("… involves:" then "Working
+    // with your doctor to treat …"): it says what it says only with that line.
+    private static bool OpensList(ScoredPassage candidate)
+    {
+        var (passages, text) = (candidate.Document.Passages, candidate.Document.Text);
+        for (var i = 1; i < passages.Count; i++)
+        {
+            if (passages[i] == candidate.Passage)
+            {
+                var previous = passages[i - 1].Span;
+                return text[previous.End - 1] == ':' && text.AsSpan(previous.End, candidate.Passage.Span.Start - previous.End).Contains('\n');
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTitle(ScoredPassage candidate) =>
@@ -352,6 +377,11 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     private static HashSet<string> Words(string text) => Text.WordTokens.Of(text).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Content(HashSet<string> words) => words.Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+
+    // Whether a sentence has every word of another (of at least 10 words), as a page that runs a list and the
+    // sentence after it into one line has every word of the list.
+    private static bool Contains(HashSet<string> sentence, HashSet<string> other) =>
+        other.Count >= 10 && other.IsSubsetOf(sentence);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {
@@ -407,9 +437,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
         /// <summary>
         /// The text as the answer shows it: without the source's own reference marks at its end ("… as well. [1]"), which
-        /// would read as the answer's, and ending in "…" where the source cuts it off. The quote keeps both as they are.
+        /// would read as the answer's, a short list on one line, and ending in "…" where the source cuts it off. The
+        /// quote keeps the source's text as it is.
         /// </summary>
-        public string Shown => SourceMarks().Replace(Text, "") + (EndsCut(Members[0]) ? " …" : "");
+        public string Shown => Core.Text.ShortLists.Inline(SourceMarks().Replace(Text, "")) + (EndsCut(Members[0]) ? " …" : "");
 
         public double Score => Members[0].Score;
     }

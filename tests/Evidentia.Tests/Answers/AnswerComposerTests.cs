@@ -71,6 +71,25 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Cite_Without_Repeating_A_Sentence_That_States_A_Chosen_One_And_More()
+        {
+            // A page that ran a list and the sentence after it into one line states the list too.
+            var list = Doc("list", "Signs of the placeholder condition include:\n\nFirst sign\n\nSecond sign\n\nThird sign of the made-up condition");
+            var flat = Doc("flat", "Signs of the placeholder condition include: First sign Second sign Third sign of the made-up condition These signs follow from a placeholder cause that nobody has yet named in any source.");
+            var answer = Compose("Q?", [.. All(list, 1, 0.9), .. All(flat, 0.9, 0.9)]);
+
+            var item = Assert.Single(answer.AllItems);
+            Assert.Equal("Signs of the placeholder condition include: First sign; Second sign; Third sign of the made-up condition.", item.Text);
+            Assert.Equal(["list", "flat"], item.Quotes.Select(q => q.DocumentId));
+            Assert.Equal(list.Text, item.Quotes[0].Text);
+
+            // The other way round, the list adds nothing to what is shown, and is not cited for the sentence after it.
+            answer = Compose("Q?", [.. All(flat, 1, 0.9), .. All(list, 0.9, 0.9)]);
+            item = Assert.Single(answer.AllItems);
+            Assert.Equal(["flat"], item.Quotes.Select(q => q.DocumentId));
+        }
+
+        [Fact]
         public void Should_Never_Cite_Question_Only_Entries_Fragments_Or_Pointers()
         {
             var questionOnly = Document.Create(new DocumentKey("medquad", "q"), "T", [new SourceSection("", "A question-only entry has no citable text at all.")], citable: false);
@@ -119,6 +138,16 @@ public class AnswerComposerTests
             var finding = Doc("f", "The made-up drug lowered the made-up marker in fixture patients.");
             var answer = Compose("Q?", [.. All(aims, 1, 1), .. All(finding, 0.97, 1)]);
             Assert.Equal(["The made-up drug lowered the made-up marker in fixture patients."], answer.BottomLine.Select(i => i.Text));
+        }
+
+        [Fact]
+        public void Should_Not_Lead_The_Bottom_Line_With_The_First_Item_Of_A_List_When_A_Finding_Is_As_Good()
+        {
+            // "Working with …" says what it says only with the line that introduces it.
+            var list = Doc("l", "Taking part in the made-up plan involves:\n\nWorking with a fixture partner on the made-up plan every week.");
+            var finding = Doc("f", "The made-up plan lowered the made-up marker in fixture patients.");
+            var answer = Compose("Q?", [.. All(list, 1, 1), .. All(finding, 0.97, 1)]);
+            Assert.Equal(["The made-up plan lowered the made-up marker in fixture patients."], answer.BottomLine.Select(i => i.Text));
         }
 
         [Fact]
