@@ -182,9 +182,29 @@ public sealed class SearchIndex : IDisposable
     private IEnumerable<string> AnalysedTerms(string text) =>
         Retrieval.QueryTerms.Analyze(IndexAnalyzer, text).SelectMany(t => Enumerable.Repeat(t.Term, t.Count));
 
-    /// <summary>A sentence as the index counts it: its collection and a hash of its words in lower case.</summary>
-    public static string SentenceKey(string collection, string sentence) =>
-        collection + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', Core.Text.WordTokens.Of(sentence)))))[..16];
+    /// <summary>
+    /// A sentence as the index counts it: its collection and a hash of its words (letter and digit runs) in lower
+    /// case, one space apart, so spacing and punctuation do not tell two statements of it apart. One pass over the
+    /// characters: ingestion keys every sentence of the corpus (300,000).
+    /// </summary>
+    public static string SentenceKey(string collection, string sentence)
+    {
+        var words = new StringBuilder(sentence.Length);
+        foreach (var c in sentence)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                words.Append(char.ToLowerInvariant(c));
+            }
+            else if (words.Length > 0 && words[^1] != ' ')
+            {
+                words.Append(' ');
+            }
+        }
+
+        var text = words.ToString().TrimEnd();
+        return collection + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
+    }
 
     /// <summary>The form titles and terms are compared in for definitions: lower case, single spaces.</summary>
     public static string DefinitionKey(string title) => Core.Text.WhitespaceNormalizer.CollapseAll(title).ToLowerInvariant();

@@ -13,19 +13,10 @@ public class RerankFeaturesTests
 
     private static float Feature(float[] features, string name) => features[Array.IndexOf(RerankFeatures.Names, name)];
 
-    // A workspace whose store and index hold these documents.
-    private static async Task<TestWorkspace> IndexedAsync(Document[] documents)
-    {
-        var test = await TestWorkspace.CreateAsync();
-        await test.Workspace.Store.UpsertAsync(documents, CancellationToken.None);
-        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
-        return test;
-    }
-
     [Fact]
     public async Task Should_Measure_What_A_Candidate_Covers_Of_The_Question_And_The_Question_Of_It()
     {
-        await using var test = await IndexedAsync(
+        await using var test = await TestWorkspace.IndexedAsync(
         [
             Doc("on", "Zorbel syndrome", "Treatment of zorbel syndrome is described in this placeholder text.", "What are the treatments for Zorbel syndrome?"),
             Doc("off", "Quindle syndrome", "Quindle syndrome text that names a syndrome and nothing else."),
@@ -58,7 +49,7 @@ public class RerankFeaturesTests
     public async Task Should_Take_A_Documents_Kind_Of_Answer_From_The_Heading_It_Opens_With_When_It_Has_No_Question()
     {
         // A MEDIQA page headed "Zorbel syndrome (Treatment)" answers treatment questions as a MedQuAD record asking one does.
-        await using var test = await IndexedAsync(
+        await using var test = await TestWorkspace.IndexedAsync(
         [
             Document.Create(new DocumentKey("c", "headed"), "Zorbel syndrome (Treatment)", [new SourceSection("Zorbel syndrome (Treatment)", "Zorbel syndrome is eased by rest in this placeholder text.")]),
             Doc("plain", "Zorbel syndrome", "Zorbel syndrome is named in this other placeholder text."),
@@ -74,7 +65,7 @@ public class RerankFeaturesTests
     [Fact]
     public async Task Should_Read_A_Misspelt_Word_As_The_Indexed_Word_Nearest_It()
     {
-        await using var test = await IndexedAsync(
+        await using var test = await TestWorkspace.IndexedAsync(
         [
             Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text."),
             Doc("far", "Zorbelinux", "Zorbelinux syndrome placeholder text."),
@@ -94,7 +85,7 @@ public class RerankFeaturesTests
     [Fact]
     public async Task Should_Read_Question_Terms_With_Misspellings_Corrected_But_Not_Names()
     {
-        await using var test = await IndexedAsync([Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text.")]);
+        await using var test = await TestWorkspace.IndexedAsync([Doc("near", "Zorbelline syndrome", "Zorbelline syndrome is named in this placeholder text.")]);
         var w = test.Workspace;
 
         Assert.Equal(["zorbellin", "syndrom"], w.Searcher.QuestionTerms("zorbeline syndrome").Select(t => t.Term));
@@ -127,7 +118,7 @@ public class RerankFeaturesTests
     [Fact]
     public async Task Should_Return_Copies_Of_A_Text_Together_With_One_Score()
     {
-        await using var test = await IndexedAsync(
+        await using var test = await TestWorkspace.IndexedAsync(
         [
             Doc("page", "P", "Zorbel quindle."),
             Doc("other", "O", "Zorbel quindle plus more words."),

@@ -18,20 +18,12 @@ public class TemplateTests
             [new SourceSection("Features", $"Zorbel variant {i} is placeholder condition number {i} with placeholder features of its own kind. {Template}")])),
     ];
 
-    private static async Task<TestWorkspace> IndexedAsync(IReadOnlyList<Document> documents)
-    {
-        var test = await TestWorkspace.CreateAsync();
-        await test.Workspace.Store.UpsertAsync(documents, CancellationToken.None);
-        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
-        return test;
-    }
-
     [Fact]
     public async Task Should_Find_The_Sentences_A_Collection_Repeats_Word_For_Word_Across_Many_Documents()
     {
         // The same sentence in 30 pages of one collection is its template; in 5 pages of another it is not (too few to tell).
         var documents = Site("site", 30).Concat(Site("small", 5)).ToList();
-        await using var test = await IndexedAsync(documents);
+        await using var test = await TestWorkspace.IndexedAsync(documents);
 
         var templates = test.Workspace.Searcher.Templates(documents);
 
@@ -44,7 +36,7 @@ public class TemplateTests
     [Fact]
     public async Task Should_Not_Quote_A_Template_Even_When_It_Covers_The_Question()
     {
-        await using var test = await IndexedAsync(Site("site", 30));
+        await using var test = await TestWorkspace.IndexedAsync(Site("site", 30));
 
         var answer = await test.Workspace.CreateAnswerEngine().AskAsync("Which features are reported for zorbel variant 3 in the table?", Audience.Physician, null, CancellationToken.None);
 

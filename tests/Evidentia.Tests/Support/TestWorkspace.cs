@@ -22,6 +22,15 @@ public sealed class TestWorkspace : IAsyncDisposable
         return new TestWorkspace(folder, await Workspace.OpenAsync(new DataFolder(folder.Combine("data")), CancellationToken.None));
     }
 
+    /// <summary>A workspace whose store and index hold <paramref name="documents"/>.</summary>
+    public static async Task<TestWorkspace> IndexedAsync(IEnumerable<Core.Documents.Document> documents)
+    {
+        var test = await CreateAsync();
+        await test.Workspace.Store.UpsertAsync([.. documents], CancellationToken.None);
+        await test.Workspace.SyncIndexAsync(false, null, CancellationToken.None);
+        return test;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Workspace.DisposeAsync();
