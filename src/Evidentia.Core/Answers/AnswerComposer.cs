@@ -210,7 +210,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             var words = Words(candidate.Text);
             // Sentences that differ by a negation say opposite things, however many words they share.
             var negated = Negation().IsMatch(candidate.Text);
-            var same = groups.FirstOrDefault(g => (Jaccard(g.Words, words) >= options.DuplicateOverlap || Contains(words, g.Words)) && Negation().IsMatch(g.Text) == negated);
+            var same = groups.FirstOrDefault(g => (Jaccard(g.Words, words) >= options.DuplicateOverlap || HasEveryWord(words, of: g.Words)) && Negation().IsMatch(g.Text) == negated);
             if (same is not null)
             {
                 if (same.Members.All(m => m.Document.Key != candidate.Document.Key))
@@ -223,7 +223,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
             // Nothing that a chosen sentence already says in full: shown again it repeats, cited for it it would be cited
             // for the rest of that sentence too.
-            if (groups.Any(g => Contains(g.Words, words) && Negation().IsMatch(g.Text) == negated))
+            if (groups.Any(g => HasEveryWord(g.Words, of: words) && Negation().IsMatch(g.Text) == negated))
             {
                 continue;
             }
@@ -380,8 +380,8 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     // Whether a sentence has every word of another (of at least 10 words), as a page that runs a list and the
     // sentence after it into one line has every word of the list.
-    private static bool Contains(HashSet<string> sentence, HashSet<string> other) =>
-        other.Count >= 10 && other.IsSubsetOf(sentence);
+    private static bool HasEveryWord(HashSet<string> sentence, HashSet<string> of) =>
+        of.Count >= 10 && of.IsSubsetOf(sentence);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {
