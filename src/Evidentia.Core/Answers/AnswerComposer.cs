@@ -419,8 +419,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"^((materials? and |patients and |subjects and )?methods?( and materials)?|(study )?design|setting|participants|patients|subjects|interventions?|(main )?outcome measures|measurements)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotFindings();
 
-    // Reference marks a source puts after a sentence: " [1]", " [12, 13]", " [4-6]".
-    [GeneratedRegex(@"(\s*" + Text.SentenceSplitter.CitationMark + ")+$")]
+    // Reference marks a source puts in its text: " [1]", " [12, 13]", " [4-6]", after a sentence, inside it, or at the
+    // start of the next one when a space came before them ("… cancer. [2] [3] An additional …").
+    [GeneratedRegex(@"(\s*" + Text.SentenceSplitter.CitationMark + ")+")]
     private static partial Regex SourceMarks();
 
     [GeneratedRegex(@"\b(first[- ]line|second[- ]line|initial(ly)?|then|next|followed by|if .* (fails|does not work|not respond)|step|before|after that)\b", RegexOptions.IgnoreCase)]
@@ -436,11 +437,11 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         public string Text => Members[0].Text;
 
         /// <summary>
-        /// The text as the answer shows it: without the source's own reference marks at its end ("… as well. [1]"), which
-        /// would read as the answer's, a short list on one line, and ending in "…" where the source cuts it off. The
+        /// The text as the answer shows it: without the source's own reference marks ("… as well. [1]"), which would
+        /// read as the answer's, a short list on one line, and ending in "…" where the source cuts it off. The
         /// quote keeps the source's text as it is.
         /// </summary>
-        public string Shown => Core.Text.ShortLists.Inline(SourceMarks().Replace(Text, "")) + (EndsCut(Members[0]) ? " …" : "");
+        public string Shown => Core.Text.ShortLists.Inline(SourceMarks().Replace(Text, "").TrimStart()) + (EndsCut(Members[0]) ? " …" : "");
 
         public double Score => Members[0].Score;
     }

@@ -182,13 +182,17 @@ public class AnswerComposerTests
             Assert.Equal("The made-up drug lowered the made-up marker in both fixture groups.", answer.BottomLine[0].Text);
         }
 
-        [Fact]
-        public void Should_Show_A_Sentence_Without_The_Sources_Own_Reference_Marks_But_Quote_Them()
+        [Theory]
+        // At the end, at the start (the marks of the sentence before, after a space), and inside.
+        [InlineData("Not everyone with these made-up signs has the fixture condition. [2, 3]")]
+        [InlineData("[4] [5] Not everyone with these made-up signs has the fixture condition.")]
+        [InlineData("Not everyone with these made-up signs [1] has the fixture condition.")]
+        public void Should_Show_A_Sentence_Without_The_Sources_Own_Reference_Marks_But_Quote_Them(string text)
         {
-            var marked = Doc("r", "Not everyone with these made-up signs has the fixture condition. [2, 3]", EvidenceLevel.PatientInformation);
+            var marked = Doc("r", text, EvidenceLevel.PatientInformation);
             var item = Assert.Single(Compose("Q?", [.. All(marked, 1, 1)]).AllItems);
             Assert.Equal("Not everyone with these made-up signs has the fixture condition.", item.Text);
-            Assert.Equal("Not everyone with these made-up signs has the fixture condition. [2, 3]", item.Quotes[0].Text);
+            Assert.Equal(text, item.Quotes[0].Text);
         }
 
         [Fact]
