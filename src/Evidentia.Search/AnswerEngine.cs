@@ -126,9 +126,12 @@ public sealed partial class AnswerEngine(
         // Longer terms first: "sickle cell anemia" before "anemia".
         foreach (var (term, key) in found.OrderByDescending(f => f.Key.Length))
         {
-            if (documents.TryGetValue(key, out var document) && document.Passages.Count > 0)
+            // The sentence that says what the term is, among the overview's first three: not one that only uses it.
+            var defines = new Regex(@"^((a|an|the)\s+)?" + Regex.Escape(term) + @"(\s*\([^)]*\))?\s+(is|are|refers to|means)\b", RegexOptions.IgnoreCase);
+            if (documents.TryGetValue(key, out var document)
+                && document.Passages.Take(3).FirstOrDefault(p => defines.IsMatch(document.Quote(p.Span))) is { Span.End: > 0 } passage)
             {
-                definitions.Add(new Definition(term, new ScoredPassage(document, document.Passages[0], 0, 1)));
+                definitions.Add(new Definition(term, new ScoredPassage(document, passage, 0, 1)));
             }
         }
 

@@ -289,7 +289,11 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             .Select(x => x.h).Take(count).ToList();
     });
 
-    /// <summary>Citable overview documents whose title is one of <paramref name="terms"/> (compared lower case), by term.</summary>
+    /// <summary>
+    /// Citable overview documents whose title is one of <paramref name="terms"/> (compared lower case), by term: technical
+    /// terms only, those with a word that at most <see cref="SearchOptions.TechnicalShare"/> of the indexed documents
+    /// use ("hyperuricemia", not "blood" or "pain").
+    /// </summary>
     public IReadOnlyDictionary<string, DocumentKey> FindDefinitions(IReadOnlyCollection<string> terms)
     {
         if (terms.Count == 0)
@@ -305,11 +309,18 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
         return index.WithSearcher(searcher =>
         {
+            var reader = searcher.IndexReader;
+            bool Technical(string term) =>
+                QueryTerms.Analyze(_questionAnalyzer, term).Any(t => reader.DocFreq(new Term(IndexFields.All, t.Term)) <= options.TechnicalShare * reader.NumDocs);
             var found = new Dictionary<string, DocumentKey>(StringComparer.Ordinal);
             foreach (var scoreDoc in searcher.Search(query, 50).ScoreDocs)
             {
                 var stored = searcher.Doc(scoreDoc.Doc);
-                found.TryAdd(SearchIndex.DefinitionKey(stored.Get(IndexFields.Title)), new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id)));
+                var term = SearchIndex.DefinitionKey(stored.Get(IndexFields.Title));
+                if (!found.ContainsKey(term) && Technical(term))
+                {
+                    found[term] = new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id));
+                }
             }
 
             return found;

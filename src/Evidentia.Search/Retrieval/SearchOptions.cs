@@ -35,4 +35,10 @@ public sealed class SearchOptions
 
     /// <inheritdoc cref="TemplateDocuments"/>
     public double TemplateShare { get; set; } = 0.02;
+
+    /// <summary>
+    /// A term is explained to patients only when a word of it is this rare: at most this share of the indexed
+    /// documents use it (<see cref="DocumentSearcher.FindDefinitions"/>).
+    /// </summary>
+    public double TechnicalShare { get; set; } = 0.02;
 }
