@@ -145,9 +145,10 @@ public static partial class SentenceSplitter
             return true;
         }
 
-        // "... was shown. [12] The next" — the citation belongs to the sentence before it.
-        var afterCitation = SkipCitation(text, k);
-        if (afterCitation > k && (afterCitation >= text.Length || char.IsWhiteSpace(text[afterCitation])))
+        // "... was shown. [12] [13] The next" — the citations belong to the sentence before them.
+        for (var afterCitation = SkipCitation(text, k);
+             afterCitation > k && (afterCitation >= text.Length || char.IsWhiteSpace(text[afterCitation]));
+             afterCitation = SkipCitation(text, k))
         {
             resume = afterCitation;
             k = afterCitation;

@@ -41,8 +41,8 @@ public class SentenceSplitterTests
         public void Should_Keep_Bracketed_Citations_With_Their_Sentence()
         {
             Assert.Equal(
-                ["Statins lower LDL cholesterol.[12]", "They reduce events. [3, 4]", "A third one."],
-                Split("Statins lower LDL cholesterol.[12] They reduce events. [3, 4] A third one."));
+                ["Statins lower LDL cholesterol.[12]", "They reduce events. [3, 4]", "A third one. [5] [6] [7]", "A fourth one."],
+                Split("Statins lower LDL cholesterol.[12] They reduce events. [3, 4] A third one. [5] [6] [7] A fourth one."));
         }
 
         [Fact]
