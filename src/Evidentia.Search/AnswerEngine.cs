@@ -129,7 +129,7 @@ public sealed partial class AnswerEngine(
             // The sentence that says what the term is, among the overview's first three: not one that only uses it.
             var defines = new Regex(@"^((a|an|the)\s+)?" + Regex.Escape(term) + @"(\s*\([^)]*\))?\s+(is|are|refers to|means)\b", RegexOptions.IgnoreCase);
             if (documents.TryGetValue(key, out var document)
-                && document.Passages.Take(3).FirstOrDefault(p => defines.IsMatch(document.Quote(p.Span))) is { Span.End: > 0 } passage)
+                && document.Passages.Take(3).Where(p => defines.IsMatch(document.Quote(p.Span))).Select(p => (Passage?)p).FirstOrDefault() is { } passage)
             {
                 definitions.Add(new Definition(term, new ScoredPassage(document, passage, 0, 1)));
             }
