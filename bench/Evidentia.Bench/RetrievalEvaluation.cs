@@ -52,9 +52,14 @@ public static class RetrievalEvaluation
                 $"| {name} | {(scope == "*" ? "all collections" : scope)} | {e.Queries} | {p.Ndcg10:F4} | {m.Ndcg10:F4} | {f.Ndcg10:F4} | **{e.Ndcg10:F4}** | {runs.Min(r => r.Ndcg10):F4}–{runs.Max(r => r.Ndcg10):F4} | {Change(e.Ndcg10, m.Ndcg10)} | {Change(e.Ndcg10, p.Ndcg10)} | {e.Recall10:F4} | {e.Recall100:F4} | {e.Mrr10:F4} |"));
         }
 
+        // TREC runs of the first stage and of the first split's cross-validated reranking, for per-query analysis.
+        var runDir = Directory.CreateDirectory(Path.Combine(outDir, "runs")).FullName;
         foreach (var (b, scope, qrels, queries, candidates) in rows.Where(r => r.Reported))
         {
             Row(b.Name, scope, qrels, queries, candidates, b.MinRelevant);
+            var name = $"{Path.GetFileName(b.Queries).Replace(".queries.jsonl", "")}.{(scope == "*" ? "all" : scope)}";
+            WriteRun(Path.Combine(runDir, name + ".first.trec"), candidates.ToDictionary(c => c.Qid, c => (IReadOnlyList<string>)c.Candidates.Select(x => x.Id).ToList()), "first-stage");
+            WriteRun(Path.Combine(runDir, name + ".cv.trec"), candidates.ToDictionary(c => c.Qid, c => reranked[0][c]), "reranked-cv");
         }
 
         // Over all collections LiveQA-Med's questions also find the pages MEDIQA's judges graded for the same
@@ -100,6 +105,10 @@ public static class RetrievalEvaluation
 
         return 0;
     }
+
+    // Ranks only (the reranked lists keep no scores): score = 1 / rank, so TREC tools sort them as listed.
+    private static void WriteRun(string path, Dictionary<string, IReadOnlyList<string>> run, string tag) =>
+        File.WriteAllLines(path, run.SelectMany(q => q.Value.Select((doc, i) => TrecMetrics.RunLine(q.Key, doc, i + 1, 1.0 / (i + 1), tag))));
 
     // Rounded before formatting, so a change under 0.05% reads "0.0%" (not "-+0.0%").
     private static string Change(double value, double anchor) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Evidentia.Cli.Rendering;
 using Evidentia.Core.Answers;
+using Evidentia.Search.Evaluation;
 using Evidentia.Search.Retrieval;
 using Spectre.Console;
 
@@ -100,7 +101,7 @@ public static class SearchCommand
                 if (rank < top && seen.Add(hit.Key.Id))
                 {
                     rank++;
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{entry.Id} Q0 {hit.Key.Id} {rank} {hit.Score:F4} {tag}"));
+                    output.WriteLine(TrecMetrics.RunLine(entry.Id, hit.Key.Id, rank, hit.Score, tag));
                 }
             }
         }

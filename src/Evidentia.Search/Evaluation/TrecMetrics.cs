@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Evidentia.Search.Evaluation;
 
 /// <summary>
@@ -45,6 +47,10 @@ public static class TrecMetrics
 
         return n == 0 ? new Scores(0, 0, 0, 0, 0) : new Scores(n, ndcg / n, r10 / n, r100 / n, mrr / n);
     }
+
+    /// <summary>One line of a TREC run: <c>qid Q0 docid rank score tag</c> (rank from 1).</summary>
+    public static string RunLine(string qid, string docId, int rank, double score, string tag) =>
+        string.Create(CultureInfo.InvariantCulture, $"{qid} Q0 {docId} {rank} {score:F4} {tag}");
 
     /// <summary>Reads TREC qrels (<c>qid 0 docid grade</c>).</summary>
     public static Dictionary<string, Dictionary<string, int>> ReadQrels(string path)
