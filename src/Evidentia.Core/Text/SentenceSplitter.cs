@@ -28,6 +28,8 @@ public static partial class SentenceSplitter
         var start = 0;
         var depth = 0;
         var inList = false;
+        // Whether the list's last item ended at the next bullet without closing punctuation ("- Are a man - Drink alcohol").
+        var bareItems = false;
         var i = 0;
         while (i < text.Length)
         {
@@ -59,6 +61,7 @@ public static partial class SentenceSplitter
 
                 case '-' or '•' when IsInlineBullet(text, i) && (inList || PreviousNonSpace(text, i) == ':' || OpensInlineList(text, i)):
                     Emit(text, start, i, spans);
+                    bareItems = inList && PreviousNonSpace(text, i) is not ('.' or '!' or '?' or ';');
                     start = i;
                     depth = 0;
                     inList = true;
@@ -68,6 +71,12 @@ public static partial class SentenceSplitter
                         var end = EndOfTerminator(text, i);
                         if (IsBoundary(text, start, i, end, depth, out var resume))
                         {
+                            if (inList && bareItems && text[start] is '-' or '•' && RunOnSentence(text, start, i) is var runOn and > 0)
+                            {
+                                Emit(text, start, runOn, spans);
+                                start = runOn;
+                            }
+
                             Emit(text, start, resume, spans);
                             start = resume;
                             depth = 0;
@@ -245,6 +254,35 @@ public static partial class SentenceSplitter
         }
 
         return char.IsUpper(text[w]) && p - w >= 1 && text.AsSpan(w, p - w + 1).ToString() is var word && !word.All(char.IsUpper);
+    }
+
+    // The last item of an inline list whose items have no closing punctuation runs into the sentence after it ("… - Drink
+    // alcohol - Eat too many foods rich in purines Gout can be hard to diagnose."): that sentence starts at the first
+    // capitalised word after an uncapitalised one that follows at least two words of the item, is followed by a word
+    // in small letters (not a name: "… or Alaska Native, …") and leaves at least four words; 0 when there is none.
+    private static int RunOnSentence(string text, int start, int end)
+    {
+        var spaces = new List<int>();
+        for (var p = start + 2; p < end; p++)
+        {
+            if (text[p] == ' ')
+            {
+                spaces.Add(p);
+            }
+        }
+
+        for (var k = 1; k + 3 < spaces.Count; k++)
+        {
+            var p = spaces[k];
+            if (text[p - 1] is (>= 'a' and <= 'z') or ')' or '"' or '”' && !char.IsUpper(text[spaces[k - 1] + 1])
+                && char.IsUpper(text[p + 1]) && char.IsLower(text[p + 2])
+                && char.IsLower(text[spaces[k + 1] + 1]))
+            {
+                return p + 1;
+            }
+        }
+
+        return 0;
     }
 
     // "Symptoms can include - Pain - Enlarged bones - Broken bones": inline bullets without a colon before them are a

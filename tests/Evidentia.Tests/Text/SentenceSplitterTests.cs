@@ -70,6 +70,26 @@ public class SentenceSplitterTests
         }
 
         [Fact]
+        public void Should_Split_The_Sentence_That_The_Last_Bare_Item_Of_An_Inline_List_Runs_Into()
+        {
+            Assert.Equal(
+                ["You are more likely to get fixture X if you", "Are a fixture", "Drink made-up drinks", "Eat too many made-up foods", "Fixture conditions can be hard to find.", "A second sentence."],
+                Split("You are more likely to get fixture X if you - Are a fixture - Drink made-up drinks - Eat too many made-up foods Fixture conditions can be hard to find. A second sentence."));
+            // The last capitalised word that starts a sentence of at least four words, not a name inside the item.
+            Assert.Equal(
+                ["Made-up signs include", "Pale skin", "Dry skin", "Low Fixture count, meaning the made-up cells are low", "The causes of fixture X are not known."],
+                Split("Made-up signs include - Pale skin - Dry skin - Low Fixture count, meaning the made-up cells are low The causes of fixture X are not known."));
+            // A name inside the last item is not a sentence.
+            Assert.Equal(
+                ["Made-up risks include", "Age", "Weight", "Being from made-up Alaska Native places or fixtures."],
+                Split("Made-up risks include - Age - Weight - Being from made-up Alaska Native places or fixtures."));
+            // Items that end with a full stop are sentences: nothing runs into them.
+            Assert.Equal(
+                ["Made-up steps include:", "Rest every day.", "Drink water.", "Ask your doctor about Fixture tablets for the made-up pain."],
+                Split("Made-up steps include: - Rest every day. - Drink water. - Ask your doctor about Fixture tablets for the made-up pain."));
+        }
+
+        [Fact]
         public void Should_Split_Line_Lists_And_Numbered_Steps()
         {
             Assert.Equal(
