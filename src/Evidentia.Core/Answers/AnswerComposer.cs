@@ -411,8 +411,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is available)|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section)\b|^(here (are|is)|(learn|read) more|also (known as|called))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
 
-    // What a study set out to do, not what it found: "To evaluate the effects of …", "This study assessed …".
-    [GeneratedRegex(@"^(to (evaluate|assess|determine|investigate|examine|compare|describe|explore|identify|characteri[sz]e|review|summari[sz]e)\b|(this|the present|the current|our) (study|trial|review|analysis|paper|article|work) (aims?|aimed|was designed|sought|assessed|evaluated|investigated|examined|compared|describes|reviews|summari[sz]es|explores)\b|(we|the authors) (aimed|sought|set out)\b|the (aim|purpose|objective|goal)s? of (this|the present|the current|our) )", RegexOptions.IgnoreCase)]
+    // What a study set out to do, not what it found: "To evaluate the effects of …", "To critically assess …", "This study
+    // assessed …".
+    [GeneratedRegex(@"^(to (\w+ly )?(evaluate|assess|determine|investigate|examine|compare|describe|explore|identify|characteri[sz]e|review|summari[sz]e)\b|(this|the present|the current|our) (study|trial|review|analysis|paper|article|work) (aims?|aimed|was designed|sought|assessed|evaluated|investigated|examined|compared|describes|reviews|summari[sz]es|explores)\b|(we|the authors) (aimed|sought|set out)\b|the (aim|purpose|objective|goal)s? of (this|the present|the current|our) )", RegexOptions.IgnoreCase)]
     private static partial Regex Aim();
 
     // The parts of an abstract that say what a study did, not what it found (PubMed's labels).
