@@ -59,6 +59,12 @@ public static class ShortLists
         return lines[0] + " " + string.Join("; ", lines.Skip(1).Select(l => l.TrimStart('-', '*', '•', '–', ' '))) + ".";
     }
 
+    /// <summary>
+    /// What a passage says it is about: the line that introduces a short list (its items are what the list names, not
+    /// its subject: a syndrome's table lists "Obesity" as one of its signs); any other passage as it is.
+    /// </summary>
+    public static string Subject(string passage) => IsList(passage) ? Lines(passage)[0] : passage;
+
     /// <summary>Whether a passage is a short list with the line that introduces it (<see cref="Join"/>).</summary>
     public static bool IsList(string passage) => Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':');
 

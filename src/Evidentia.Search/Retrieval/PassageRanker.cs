@@ -1,5 +1,6 @@
 using Evidentia.Core.Answers;
 using Evidentia.Core.Documents;
+using Evidentia.Core.Text;
 using Lucene.Net.Analysis;
 
 namespace Evidentia.Search.Retrieval;
@@ -38,9 +39,13 @@ public sealed class PassageRanker(Analyzer analyzer)
             .Select(h => (Hit: h, Document: documents[h.Key]))
             .Select(x => (x.Hit, x.Document,
                 Frame: QueryTerms.Set(analyzer, x.Document.Title + " " + string.Join(' ', x.Document.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])),
-                Sentences: x.Document.Passages.Select(p => QueryTerms.Set(analyzer, x.Document.Quote(p.Span))).ToList()))
+                Texts: x.Document.Passages.Select(p => x.Document.Quote(p.Span)).ToList()))
+            .Select(x => (x.Hit, x.Document, x.Frame,
+                Sentences: x.Texts.Select(t => QueryTerms.Set(analyzer, t)).ToList(),
+                // A list covers the question by what introduces it, not by the items it names.
+                Subjects: x.Texts.Select(t => ShortLists.IsList(t) ? QueryTerms.Set(analyzer, ShortLists.Subject(t)) : null).ToList()))
             .ToList();
-        bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences) d, string term) =>
+        bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences, List<HashSet<string>?> Subjects) d, string term) =>
             d.Frame.Contains(term) || d.Sentences.Any(s => s.Contains(term));
         var found = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).ToList();
         var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
@@ -48,14 +53,14 @@ public sealed class PassageRanker(Analyzer analyzer)
         var ranked = new List<ScoredPassage>();
         foreach (var d in analysed)
         {
-            var (hit, document, frame, sentences) = d;
+            var (hit, document, frame, sentences, subjects) = d;
             var headings = document.Sections.Select(s => QueryTerms.Set(analyzer, s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
             var onFocus = anchor is null || Mentions(d, anchor);
             for (var i = 0; i < document.Passages.Count; i++)
             {
                 var passage = document.Passages[i];
-                var words = sentences[i];
+                var words = subjects[i] ?? sentences[i];
                 double own = 0, framed = 0;
                 foreach (var (term, _) in questionTerms)
                 {

@@ -29,4 +29,23 @@ public class PassageRankerTests
         Assert.True(Relevance(focused, "on") > Relevance(focused, "off"));
         Assert.Equal(Relevance(asked, "off") / 4, Relevance(focused, "off"), 6);
     }
+
+    [Fact]
+    public void Should_Count_A_Lists_Items_Not_As_What_It_Is_About()
+    {
+        // A made-up syndrome's table names "Zorbel" as one of its signs: it is not a list of Zorbel's signs.
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var syndrome = Document.Create(new DocumentKey("test", "s"), "Quindle syndrome", [new SourceSection("", "Signs of this syndrome include:\n- Zorbel\n- Fixture rash\n- Made-up fever")]);
+        var about = Document.Create(new DocumentKey("test", "z"), "Other", [new SourceSection("", "Signs of Zorbel include:\n- Fixture rash\n- Made-up fever\n- Placeholder pain")]);
+        var documents = new[] { syndrome, about }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [new(syndrome.Key, syndrome.Title, 1), new(about.Key, about.Title, 1)];
+        (string Term, int Count)[] terms = [("sign", 1), ("zorbel", 1)];
+        var idf = new Dictionary<string, double> { ["sign"] = 1, ["zorbel"] = 4 };
+
+        var ranked = new PassageRanker(analyzer).Rank(terms, idf, hits, documents);
+
+        Assert.Single(syndrome.Passages);
+        Assert.Equal(0.2, ranked.Single(p => p.Document.Id == "s").Relevance, 6);
+        Assert.Equal(1.0, ranked.Single(p => p.Document.Id == "z").Relevance, 6);
+    }
 }
