@@ -73,6 +73,19 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         }
 
         var groups = Select(usable);
+        // A drug question asks one thing of the drug (its side effects, interactions …): sentences that name the drug but
+        // say none of it ("There is no evidence of antitumor effect of metformin." for its side effects) do not answer it.
+        // Only when the question names what it asks: "Which genomes contain operons?" is no drug question.
+        if (request.Analysis.Type == QuestionType.DrugInformation && Asked(request.Question, plan) is { Count: > 0 } asked
+            && !groups.Any(g => Place(g, plan) is var p && p < plan.Count && asked.Contains(plan[p])))
+        {
+            return shell with
+            {
+                Outcome = AnswerOutcome.InsufficientEvidence,
+                Reason = $"Nothing found: the closest sources name what was asked about but do not state its {string.Join(" or ", asked.Select(r => r.Heading.ToLowerInvariant()))}.",
+            };
+        }
+
         var bottom = BottomLine(groups, request.Audience);
         var disagreements = Disagreements(groups);
         if (bottom.Count == 2 && disagreements.Any(d => d.Contains(bottom[0]) && d.Contains(bottom[1])))
@@ -258,6 +271,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             .Take(options.BottomLineSentences)
             .ToList();
     }
+
+    // The sections of a drug question's plan that the question asks about ("side effects" → Side effects).
+    private static List<SectionRule> Asked(string question, IReadOnlyList<SectionRule> plan) =>
+        plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && r.Statement?.IsMatch(question) == true).ToList();
 
     // Pairs from different documents on the same point where one denies what the other affirms.
     private List<Group[]> Disagreements(List<Group> groups)

@@ -77,6 +77,18 @@ public static class SectionPlans
             new("Prevention", R(@"prevent"), R(@"\b(prevent\w*|reduce\w* (the )?risk|lower\w* (the )?risk|avoid\w*|vaccin\w*|protect\w*)\b")),
             new("Screening", R(@"screen"), R(@"\b(screen\w*|early detection|check-?ups?)\b")),
         ],
+        // What a drug does besides its purpose, what it must not meet, what it holds: a sentence that says none of this
+        // does not answer the question, whatever drug it names (AnswerComposer declines such an answer).
+        [QuestionType.DrugInformation] =
+        [
+            new("Side effects", R(@"side effect|adverse|reaction"), R(@"\b(side effects?|adverse (effects?|events?|reactions?|drug reactions?)|toxic\w*|undesirable effects?)\b")),
+            new("Interactions", R(@"interact"), R(@"\b(interact\w*|taken (together )?with|combin\w* with|co-?administ\w*)\b")),
+            new("Allergies", R(@"allerg"), R(@"\b(allerg\w*|cross-?reactiv\w*|hypersensitiv\w*)\b")),
+            new("Pregnancy and breastfeeding", R(@"pregnan|breast-?feed|lactat"), R(@"\b(pregnan\w*|breast-?feed\w*|lactat\w*|nursing)\b")),
+            // What a product is free of; its "active ingredient" is a substance a sentence names without saying so.
+            new("Ingredients", R(@"ingredient"), R(@"\b(excipients?|gluten|lactose)\b")),
+            Pitfalls,
+        ],
         [QuestionType.Genetics] =
         [
             new("Inheritance", R(@"inherit"), R(@"\b(inherit\w*|autosomal|x-linked|passed|parents?|carrier\w*)\b")),

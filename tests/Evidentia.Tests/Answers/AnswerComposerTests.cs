@@ -207,6 +207,24 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Decline_A_Drug_Question_That_No_Sentence_Answers_Even_If_They_Name_The_Drug()
+        {
+            var about = Doc("a", "Fixture drug Q was first made in a made-up laboratory for adults.");
+            var cost = Doc("c", "Fixture drug Q was combined with fixture drug R in a made-up study of adults.");
+            var declined = Compose("What are the side effects of fixture drug Q?", [.. All(about, 1, 0.9), .. All(cost, 0.9, 0.9)]);
+            Assert.Equal(AnswerOutcome.InsufficientEvidence, declined.Outcome);
+            Assert.Equal("Nothing found: the closest sources name what was asked about but do not state its side effects.", declined.Reason);
+
+            var stated = Doc("s", "Side effects of fixture drug Q include a made-up rash in some adults.");
+            var answered = Compose("What are the side effects of fixture drug Q?", [.. All(about, 1, 0.9), .. All(stated, 0.9, 0.9)]);
+            Assert.True(answered.Outcome == AnswerOutcome.Answered, answered.Reason);
+
+            // A question that names no property of a drug is not held to one.
+            var other = Compose("Which fixture genomes contain made-up operons?", [.. All(about, 1, 0.9), .. All(cost, 0.9, 0.9)]);
+            Assert.True(other.Outcome == AnswerOutcome.Answered, other.Reason);
+        }
+
+        [Fact]
         public void Should_Place_Sentences_In_The_Treatment_Plan_By_Source_Heading_And_Content()
         {
             var main = Doc("main", "Made-up condition X is treated with rest and fluids in most people.", heading: "How might X be treated?");
