@@ -90,7 +90,7 @@ public sealed class Document
         var passages = new List<Passage>();
         foreach (var section in sections)
         {
-            var body = SymptomTables.Unflatten(WhitespaceNormalizer.Normalize(section.Text));
+            var body = WhitespaceNormalizer.Normalize(section.Text);
             if (body.Length == 0)
             {
                 continue;

@@ -34,6 +34,16 @@ public static partial class SentenceSplitter
         while (i < text.Length)
         {
             var c = text[i];
+            // A symptom table is one segment: its "-" cells are no bullets (SymptomTables).
+            if (c == 'S' && text.AsSpan(start, i - start).IsWhiteSpace() && SymptomTables.End(text, i) is var table and > 0)
+            {
+                Emit(text, start, table, spans);
+                start = i = table;
+                depth = 0;
+                inList = false;
+                continue;
+            }
+
             switch (c)
             {
                 case '(' or '[':

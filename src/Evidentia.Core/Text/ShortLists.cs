@@ -46,13 +46,19 @@ public static class ShortLists
 
     /// <summary>
     /// A passage as an answer shows it: a short list on one line, its items separated by semicolons and closed by
-    /// a full stop ("… include: Shortness of breath; Dizziness; Headache."); any other passage as it is.
+    /// a full stop ("… include: Shortness of breath; Dizziness; Headache."), a symptom table row by row
+    /// (<see cref="SymptomTables.Inline"/>); any other passage as it is.
     /// </summary>
     public static string Inline(string passage)
     {
         if (!IsList(passage))
         {
             return passage;
+        }
+
+        if (SymptomTables.Inline(passage) is { } table)
+        {
+            return table;
         }
 
         var lines = Lines(passage);
@@ -63,10 +69,15 @@ public static class ShortLists
     /// What a passage says it is about: the line that introduces a short list (its items are what the list names, not
     /// its subject: a syndrome's table lists "Obesity" as one of its signs); any other passage as it is.
     /// </summary>
-    public static string Subject(string passage) => IsList(passage) ? Lines(passage)[0] : passage;
+    public static string Subject(string passage) =>
+        IsTable(passage) ? SymptomTables.Heading : IsList(passage) ? Lines(passage)[0] : passage;
 
-    /// <summary>Whether a passage is a short list with the line that introduces it (<see cref="Join"/>).</summary>
-    public static bool IsList(string passage) => Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':');
+    /// <summary>Whether a passage is a short list with the line that introduces it (<see cref="Join"/>), or a symptom table.</summary>
+    public static bool IsList(string passage) =>
+        IsTable(passage) || (passage.Contains('\n') && Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':'));
+
+    // A symptom table, kept whole by the splitter.
+    private static bool IsTable(string passage) => passage.StartsWith(SymptomTables.Heading + " ", StringComparison.Ordinal);
 
     private static string[] Lines(string passage) => passage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Evidentia.Core.Text;
@@ -8,63 +7,52 @@ namespace Evidentia.Core.Text;
 /// run of words: "Signs and Symptoms Approximate number of patients (when available) Biliary cirrhosis Very
 /// frequent Dehydration Occasional Asthma - Bronchiectasis - The Human Phenotype Ontology (HPO) has …". Each row
 /// is a sign and its frequency ("Very frequent", "Frequent", "Occasional", "Very rare", "5%", "3/5", or "-" when
-/// unknown). Put back on lines, the table is a list under its heading (<see cref="ShortLists"/>): "Signs and
-/// Symptoms Approximate number of patients (when available):" then "- Biliary cirrhosis: Very frequent",
-/// "- Asthma" …; the words stay the source's, the empty cells ("-") go.
+/// unknown). The splitter keeps a table whole, as one passage (its "-" cells are no bullets), and an answer shows
+/// it row by row ("… (when available): Biliary cirrhosis: Very frequent; Dehydration: Occasional; Asthma."); its
+/// quote stays the source's run of words.
 /// </summary>
 public static partial class SymptomTables
 {
-    private const string Heading = "Signs and Symptoms Approximate number of patients (when available)";
+    /// <summary>The words a table starts with.</summary>
+    public const string Heading = "Signs and Symptoms Approximate number of patients (when available)";
 
-    /// <summary><paramref name="text"/> with every flattened symptom table on lines; text without one as it is.</summary>
-    public static string Unflatten(string text)
+    /// <summary>
+    /// Where the table that starts at <paramref name="start"/> ends (after its last row): -1 when no table starts there.
+    /// It stops at the explanation that follows it, a link to the full list, a sentence or a paragraph.
+    /// </summary>
+    public static int End(string text, int start)
     {
-        var at = text.IndexOf(Heading + " ", StringComparison.Ordinal);
-        if (at < 0)
+        if (string.CompareOrdinal(text, start, Heading + " ", 0, Heading.Length + 1) != 0)
         {
-            return text;
+            return -1;
         }
 
-        var result = new StringBuilder(text.Length + 64);
-        var from = 0;
-        while (at >= 0)
-        {
-            var body = at + Heading.Length + 1;
-            // The table stops at the explanation that follows it, a link to the full list, a sentence or a paragraph.
-            var end = End().Match(text, body) is { Success: true } m ? m.Index : text.Length;
-            // Rows follow one another from the heading on (\G); words after the last one that are no row (the start of
-            // the sentence that follows) stay text.
-            var rows = Row().Matches(text[body..end] + " ").ToList();
-            if (rows.Count == 0)
-            {
-                result.Append(text, from, body - from);
-                from = body;
-            }
-            else
-            {
-                result.Append(text, from, at - from).Append(Heading).Append(":\n");
-                result.AppendJoin('\n', rows.Select(r => r.Groups["frequency"].Value == "-"
-                    ? $"- {r.Groups["sign"].Value}"
-                    : $"- {r.Groups["sign"].Value}: {r.Groups["frequency"].Value}"));
-                from = Math.Min(body + rows[^1].Index + rows[^1].Length, text.Length);
-                while (from < text.Length && text[from] == ' ')
-                {
-                    from++;
-                }
-
-                result.Append(from < text.Length && text[from] != '\n' ? "\n\n" : "");
-            }
-
-            at = text.IndexOf(Heading + " ", from, StringComparison.Ordinal);
-        }
-
-        return result.Append(text, from, text.Length - from).ToString();
+        var body = start + Heading.Length + 1;
+        var end = Stop().Match(text, body) is { Success: true } m ? m.Index : text.Length;
+        var rows = Rows(text[body..end]);
+        return rows.Count == 0 ? -1 : body + rows[^1].Index + rows[^1].Length - 1;
     }
+
+    /// <summary>A passage that is a table, row by row: "Heading: sign: frequency; sign; …."; null for any other passage.</summary>
+    public static string? Inline(string passage)
+    {
+        if (!passage.StartsWith(Heading + " ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rows = Rows(passage[(Heading.Length + 1)..]);
+        return rows.Count == 0 ? null : Heading + ": " + string.Join("; ", rows.Select(r =>
+            r.Groups["frequency"].Value == "-" ? r.Groups["sign"].Value : $"{r.Groups["sign"].Value}: {r.Groups["frequency"].Value}")) + ".";
+    }
+
+    // Rows follow one another (\G) from the start; words after the last one (the start of the sentence that follows) are no row.
+    private static List<Match> Rows(string table) => Row().Matches(table + " ").ToList();
 
     // A sign (the fewest words before a frequency) and its frequency, then a space.
     [GeneratedRegex(@"\G(?<sign>[^ ].*?) (?<frequency>Very frequent|Frequent|Occasional|Very rare|\d+(?:\.\d+)?%|\d+/\d+|-) ")]
     private static partial Regex Row();
 
     [GeneratedRegex(@"The Human Phenotype Ontology|View complete list|\n|[.!?] ")]
-    private static partial Regex End();
+    private static partial Regex Stop();
 }

@@ -6,38 +6,49 @@ namespace Evidentia.Tests.Text;
 // Placeholder signs: these tables test the mechanics, they are not evidence.
 public class SymptomTablesTests
 {
-    private const string Heading = "Signs and Symptoms Approximate number of patients (when available)";
+    private const string Heading = SymptomTables.Heading;
+
+    private static List<string> Segments(string text) => SentenceSplitter.Split(text).Select(s => text[s.Start..s.End]).ToList();
 
     [Fact]
-    public void Should_Put_A_Flattened_Table_On_Lines_Under_Its_Heading()
+    public void Should_Keep_A_Flattened_Table_Whole_As_One_Segment()
     {
-        var text = $"Use the dictionary for these terms. {Heading} Placeholder sign A Very frequent Frequent placeholder falls Occasional Sign C 3/5 Sign D - Sign E - The Human Phenotype Ontology (HPO) has collected information.";
+        var table = $"{Heading} Placeholder sign A Very frequent Frequent placeholder falls Occasional Sign C 3/5 Sign D - Sign E -";
         Assert.Equal(
-            $"Use the dictionary for these terms. {Heading}:\n- Placeholder sign A: Very frequent\n- Frequent placeholder falls: Occasional\n- Sign C: 3/5\n- Sign D\n- Sign E\n\nThe Human Phenotype Ontology (HPO) has collected information.",
-            SymptomTables.Unflatten(text));
+            ["Use the dictionary for these terms.", table, "The Human Phenotype Ontology (HPO) has collected information."],
+            Segments($"Use the dictionary for these terms. {table} The Human Phenotype Ontology (HPO) has collected information."));
     }
 
     [Fact]
-    public void Should_Leave_The_Sentence_After_A_Table_As_Text()
+    public void Should_End_A_Table_Before_The_Sentence_After_It()
     {
         Assert.Equal(
-            $"{Heading}:\n- Sign A: Occasional\n- Sign B\n\nYes. About 5% of placeholder cases are made up.",
-            SymptomTables.Unflatten($"{Heading} Sign A Occasional Sign B - Yes. About 5% of placeholder cases are made up."));
+            [$"{Heading} Sign A Occasional Sign B -", "Yes.", "About 5% of placeholder cases are made up."],
+            Segments($"{Heading} Sign A Occasional Sign B - Yes. About 5% of placeholder cases are made up."));
     }
 
     [Fact]
-    public void Should_Leave_Text_Without_A_Table_As_It_Is()
+    public void Should_Show_A_Table_Row_By_Row()
     {
-        const string text = "Signs and Symptoms of the placeholder condition include - Pain - Made-up fever - Fixture rash.";
-        Assert.Same(text, SymptomTables.Unflatten(text));
+        Assert.Equal(
+            $"{Heading}: Placeholder sign A: Very frequent; Frequent placeholder falls: Occasional; Sign C: 3/5; Sign D.",
+            ShortLists.Inline($"{Heading} Placeholder sign A Very frequent Frequent placeholder falls Occasional Sign C 3/5 Sign D -"));
+        Assert.Equal(Heading, ShortLists.Subject($"{Heading} Sign A Very frequent Sign B -"));
     }
 
     [Fact]
-    public void Should_Make_The_Table_One_Quotable_List()
+    public void Should_Leave_Text_Without_A_Table_As_It_Was()
     {
-        var document = Document.Create(new DocumentKey("test", "t"), "T", [new SourceSection("", $"{Heading} Sign A Very frequent Sign B Frequent Sign C - The Human Phenotype Ontology (HPO) has collected information.")]);
-        var list = document.Quote(document.Passages[0].Span);
-        Assert.Equal($"{Heading}: Sign A: Very frequent; Sign B: Frequent; Sign C.", ShortLists.Inline(list));
-        Assert.Equal("The Human Phenotype Ontology (HPO) has collected information.", document.Quote(document.Passages[1].Span));
+        Assert.Equal(-1, SymptomTables.End("Signs and Symptoms of the placeholder condition include - Pain - Made-up fever - Fixture rash.", 0));
+        Assert.Null(SymptomTables.Inline("Signs of the placeholder condition are made up."));
+    }
+
+    [Fact]
+    public void Should_Quote_The_Table_As_The_Source_Has_It()
+    {
+        const string source = $"{Heading} Sign A Very frequent Sign B Frequent Sign C - The Human Phenotype Ontology (HPO) has collected information.";
+        var document = Document.Create(new DocumentKey("test", "t"), "T", [new SourceSection("", source)]);
+        Assert.Equal(source, document.Text);
+        Assert.Equal($"{Heading} Sign A Very frequent Sign B Frequent Sign C -", document.Quote(document.Passages[0].Span));
     }
 }
