@@ -56,9 +56,9 @@ public static class ShortLists
             return passage;
         }
 
-        if (SymptomTables.Inline(passage) is { } table)
+        if (IsTable(passage))
         {
-            return table;
+            return SymptomTables.Inline(passage)!;
         }
 
         var lines = Lines(passage);
@@ -76,8 +76,9 @@ public static class ShortLists
     public static bool IsList(string passage) =>
         IsTable(passage) || (passage.Contains('\n') && Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':'));
 
-    // A symptom table, kept whole by the splitter.
-    private static bool IsTable(string passage) => passage.StartsWith(SymptomTables.Heading + " ", StringComparison.Ordinal);
+    // A symptom table, kept whole by the splitter: its heading, then rows to the end.
+    private static bool IsTable(string passage) =>
+        passage.StartsWith(SymptomTables.Heading, StringComparison.Ordinal) && SymptomTables.End(passage, 0) == passage.Length;
 
     private static string[] Lines(string passage) => passage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

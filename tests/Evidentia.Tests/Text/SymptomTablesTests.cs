@@ -41,6 +41,7 @@ public class SymptomTablesTests
     {
         Assert.Equal(-1, SymptomTables.End("Signs and Symptoms of the placeholder condition include - Pain - Made-up fever - Fixture rash.", 0));
         Assert.Null(SymptomTables.Inline("Signs of the placeholder condition are made up."));
+        Assert.Equal($"{Heading} are not listed for this made-up condition.", ShortLists.Inline($"{Heading} are not listed for this made-up condition."));
     }
 
     [Fact]
