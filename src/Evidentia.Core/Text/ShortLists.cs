@@ -56,7 +56,7 @@ public static class ShortLists
             return passage;
         }
 
-        if (IsTable(passage))
+        if (SymptomTables.Is(passage))
         {
             return SymptomTables.Inline(passage)!;
         }
@@ -70,15 +70,11 @@ public static class ShortLists
     /// its subject: a syndrome's table lists "Obesity" as one of its signs); any other passage as it is.
     /// </summary>
     public static string Subject(string passage) =>
-        IsTable(passage) ? SymptomTables.Heading : IsList(passage) ? Lines(passage)[0] : passage;
+        SymptomTables.Is(passage) ? SymptomTables.Heading : IsList(passage) ? Lines(passage)[0] : passage;
 
     /// <summary>Whether a passage is a short list with the line that introduces it (<see cref="Join"/>), or a symptom table.</summary>
     public static bool IsList(string passage) =>
-        IsTable(passage) || (passage.Contains('\n') && Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':'));
-
-    // A symptom table, kept whole by the splitter: its heading, then rows to the end.
-    private static bool IsTable(string passage) =>
-        passage.StartsWith(SymptomTables.Heading, StringComparison.Ordinal) && SymptomTables.End(passage, 0) == passage.Length;
+        SymptomTables.Is(passage) || (passage.Contains('\n') && Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':'));
 
     private static string[] Lines(string passage) => passage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

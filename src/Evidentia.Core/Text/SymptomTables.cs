@@ -33,6 +33,10 @@ public static partial class SymptomTables
         return rows.Count == 0 ? -1 : body + rows[^1].Index + rows[^1].Length - 1;
     }
 
+    /// <summary>Whether a passage is a whole table (as the splitter keeps it): its heading, then rows to its end.</summary>
+    public static bool Is(string passage) =>
+        passage.StartsWith(Heading, StringComparison.Ordinal) && End(passage, 0) == passage.Length;
+
     /// <summary>A passage that is a table, row by row: "Heading: sign: frequency; sign; …."; null for any other passage.</summary>
     public static string? Inline(string passage)
     {

@@ -50,6 +50,7 @@ public sealed class PassageRanker(Analyzer analyzer)
         var found = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).ToList();
         var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
 
+        var asked = questionTerms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var ranked = new List<ScoredPassage>();
         foreach (var d in analysed)
         {
@@ -57,6 +58,9 @@ public sealed class PassageRanker(Analyzer analyzer)
             var headings = document.Sections.Select(s => QueryTerms.Set(analyzer, s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
             var onFocus = anchor is null || Mentions(d, anchor);
+            // A symptom table lists the signs of its page's condition: it answers only for that condition, the one the
+            // question names in full ("Northern epilepsy"'s table is not what "the symptoms of epilepsy" are).
+            var titleAsked = QueryTerms.Set(analyzer, document.Title).IsSubsetOf(asked);
             for (var i = 0; i < document.Passages.Count; i++)
             {
                 var passage = document.Passages[i];
@@ -77,7 +81,8 @@ public sealed class PassageRanker(Analyzer analyzer)
                 }
 
                 var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total) - (0.005 * Math.Min(i, 10));
-                ranked.Add(new ScoredPassage(document, passage, score, framed / total * (onFocus ? 1 : 0.25)));
+                var focused = onFocus && (titleAsked || subjects[i] is null || !SymptomTables.Is(document.Quote(passage.Span)));
+                ranked.Add(new ScoredPassage(document, passage, score, framed / total * (focused ? 1 : 0.25)));
             }
         }
 

@@ -48,4 +48,23 @@ public class PassageRankerTests
         Assert.Equal(0.2, ranked.Single(p => p.Document.Id == "s").Relevance, 6);
         Assert.Equal(1.0, ranked.Single(p => p.Document.Id == "z").Relevance, 6);
     }
+
+    [Fact]
+    public void Should_Count_A_Symptom_Table_Only_For_The_Condition_Its_Page_Is_About()
+    {
+        // The table of "Northern zorbel" is not what the signs of zorbel are; it is what the signs of Northern zorbel are.
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var table = Document.Create(new DocumentKey("test", "t"), "Northern zorbel",
+            [new SourceSection("", $"{Evidentia.Core.Text.SymptomTables.Heading} Fixture rash Very frequent Made-up fever -")]);
+        var documents = new[] { table }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [new(table.Key, table.Title, 1)];
+        var idf = new Dictionary<string, double> { ["sign"] = 1, ["symptom"] = 1, ["zorbel"] = 4, ["northern"] = 3 };
+        var ranker = new PassageRanker(analyzer);
+
+        var general = ranker.Rank([("symptom", 1), ("zorbel", 1)], idf, hits, documents).Single();
+        var named = ranker.Rank([("symptom", 1), ("northern", 1), ("zorbel", 1)], idf, hits, documents).Single();
+
+        Assert.Equal(0.25, general.Relevance, 6);
+        Assert.Equal(1.0, named.Relevance, 6);
+    }
 }
