@@ -51,14 +51,14 @@ public static class ShortLists
     /// </summary>
     public static string Inline(string passage)
     {
-        if (!IsList(passage))
+        if (SymptomTables.Inline(passage) is { } table)
         {
-            return passage;
+            return table;
         }
 
-        if (SymptomTables.Is(passage))
+        if (!IsLineList(passage))
         {
-            return SymptomTables.Inline(passage)!;
+            return passage;
         }
 
         var lines = Lines(passage);
@@ -70,11 +70,14 @@ public static class ShortLists
     /// its subject: a syndrome's table lists "Obesity" as one of its signs); any other passage as it is.
     /// </summary>
     public static string Subject(string passage) =>
-        SymptomTables.Is(passage) ? SymptomTables.Heading : IsList(passage) ? Lines(passage)[0] : passage;
+        SymptomTables.Is(passage) ? SymptomTables.Heading : IsLineList(passage) ? Lines(passage)[0] : passage;
 
     /// <summary>Whether a passage is a short list with the line that introduces it (<see cref="Join"/>), or a symptom table.</summary>
-    public static bool IsList(string passage) =>
-        SymptomTables.Is(passage) || (passage.Contains('\n') && Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':'));
+    public static bool IsList(string passage) => IsLineList(passage) || SymptomTables.Is(passage);
+
+    // A short list on lines of its own under the line, ending in a colon, that introduces it.
+    private static bool IsLineList(string passage) =>
+        passage.Contains('\n') && Lines(passage) is { Length: >= 3 } lines && lines[0].EndsWith(':');
 
     private static string[] Lines(string passage) => passage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

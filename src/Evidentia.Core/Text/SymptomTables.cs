@@ -34,11 +34,17 @@ public static partial class SymptomTables
     }
 
     /// <summary>Whether a passage is a whole table (as the splitter keeps it): its heading, then rows to its end.</summary>
-    public static bool Is(string passage) =>
-        passage.StartsWith(Heading, StringComparison.Ordinal) && End(passage, 0) == passage.Length;
+    public static bool Is(string passage) => WholeRows(passage) is not null;
 
-    /// <summary>A passage that is a table, row by row: "Heading: sign: frequency; sign; …."; null for any other passage.</summary>
-    public static string? Inline(string passage)
+    /// <summary>A passage that is a whole table, row by row: "Heading: sign: frequency; sign; …."; null for any other passage.</summary>
+    public static string? Inline(string passage) =>
+        WholeRows(passage) is { } rows
+            ? Heading + ": " + string.Join("; ", rows.Select(r =>
+                r.Groups["frequency"].Value == "-" ? r.Groups["sign"].Value : $"{r.Groups["sign"].Value}: {r.Groups["frequency"].Value}")) + "."
+            : null;
+
+    // The rows of a passage that is a table from its heading to its end; null for any other passage.
+    private static List<Match>? WholeRows(string passage)
     {
         if (!passage.StartsWith(Heading + " ", StringComparison.Ordinal))
         {
@@ -46,8 +52,7 @@ public static partial class SymptomTables
         }
 
         var rows = Rows(passage[(Heading.Length + 1)..]);
-        return rows.Count == 0 ? null : Heading + ": " + string.Join("; ", rows.Select(r =>
-            r.Groups["frequency"].Value == "-" ? r.Groups["sign"].Value : $"{r.Groups["sign"].Value}: {r.Groups["frequency"].Value}")) + ".";
+        return rows.Count > 0 && Heading.Length + 1 + rows[^1].Index + rows[^1].Length - 1 == passage.Length ? rows : null;
     }
 
     // Rows follow one another (\G) from the start; words after the last one (the start of the sentence that follows) are no row.

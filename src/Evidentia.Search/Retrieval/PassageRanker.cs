@@ -43,9 +43,10 @@ public sealed class PassageRanker(Analyzer analyzer)
             .Select(x => (x.Hit, x.Document, x.Frame,
                 Sentences: x.Texts.Select(t => QueryTerms.Set(analyzer, t)).ToList(),
                 // A list covers the question by what introduces it, not by the items it names.
-                Subjects: x.Texts.Select(t => ShortLists.IsList(t) ? QueryTerms.Set(analyzer, ShortLists.Subject(t)) : null).ToList()))
+                Subjects: x.Texts.Select(t => ShortLists.Subject(t) is var subject && !ReferenceEquals(subject, t) ? QueryTerms.Set(analyzer, subject) : null).ToList(),
+                Tables: x.Texts.Select(SymptomTables.Is).ToList()))
             .ToList();
-        bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences, List<HashSet<string>?> Subjects) d, string term) =>
+        bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences, List<HashSet<string>?> Subjects, List<bool> Tables) d, string term) =>
             d.Frame.Contains(term) || d.Sentences.Any(s => s.Contains(term));
         var found = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).ToList();
         var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
@@ -54,13 +55,13 @@ public sealed class PassageRanker(Analyzer analyzer)
         var ranked = new List<ScoredPassage>();
         foreach (var d in analysed)
         {
-            var (hit, document, frame, sentences, subjects) = d;
+            var (hit, document, frame, sentences, subjects, tables) = d;
             var headings = document.Sections.Select(s => QueryTerms.Set(analyzer, s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
             var onFocus = anchor is null || Mentions(d, anchor);
             // A symptom table lists the signs of its page's condition: it answers only for that condition, the one the
             // question names in full ("Northern epilepsy"'s table is not what "the symptoms of epilepsy" are).
-            var titleAsked = QueryTerms.Set(analyzer, document.Title).IsSubsetOf(asked);
+            var titleAsked = tables.Contains(true) && QueryTerms.Set(analyzer, document.Title).IsSubsetOf(asked);
             for (var i = 0; i < document.Passages.Count; i++)
             {
                 var passage = document.Passages[i];
@@ -81,7 +82,7 @@ public sealed class PassageRanker(Analyzer analyzer)
                 }
 
                 var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total) - (0.005 * Math.Min(i, 10));
-                var focused = onFocus && (titleAsked || subjects[i] is null || !SymptomTables.Is(document.Quote(passage.Span)));
+                var focused = onFocus && (titleAsked || !tables[i]);
                 ranked.Add(new ScoredPassage(document, passage, score, framed / total * (focused ? 1 : 0.25)));
             }
         }
