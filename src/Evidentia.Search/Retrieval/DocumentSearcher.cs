@@ -111,15 +111,18 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
     /// <summary>
     /// The question's terms as <see cref="QuestionTerms(string)"/> reads them, and the terms of <paramref name="focus"/>
-    /// (words of the question) read the same way, each misspelt word looked up once.
+    /// (words of the question) and of its hyphenated words (<see cref="QueryTerms.Compounds"/>) read the same way, each
+    /// misspelt word looked up once.
     /// </summary>
-    public (IReadOnlyList<(string Term, int Count)> Terms, IReadOnlySet<string>? Focus) QuestionTerms(string question, string? focus) =>
+    public (IReadOnlyList<(string Term, int Count)> Terms, IReadOnlySet<string>? Focus, IReadOnlyList<Compound> Compounds) QuestionTerms(string question, string? focus) =>
         index.WithSearcher(searcher =>
         {
             var terms = QueryTerms.Analyze(_questionAnalyzer, question);
             var readings = Readings(searcher.IndexReader, question, terms);
             IReadOnlySet<string>? focusTerms = focus is null ? null : QueryTerms.Set(_questionAnalyzer, focus).Select(t => readings.GetValueOrDefault(t, t)).ToHashSet(StringComparer.Ordinal);
-            return (Read(terms, readings), focusTerms);
+            var compounds = QueryTerms.Compounds(_questionAnalyzer, question)
+                .Select(c => new Compound(c.Parts.Select(t => readings.GetValueOrDefault(t, t)).ToList())).ToList();
+            return (Read(terms, readings), focusTerms, (IReadOnlyList<Compound>)compounds);
         });
 
     private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms) =>

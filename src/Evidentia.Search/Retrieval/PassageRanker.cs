@@ -13,24 +13,37 @@ namespace Evidentia.Search.Retrieval;
 /// stronger, newer and the audience's sources: <see cref="AnswerComposer.Preference"/>).
 /// The anchor of a question is the rarest term of its focus (the condition or drug asked about, not the words
 /// that ask, such as "first-line" or "dose") that any retrieved document contains, or of the whole question when
-/// none is; sentences of documents without it are off-focus, and their relevance is quartered.
+/// none is; sentences of documents without it are off-focus, and their relevance is quartered. The parts of a
+/// hyphenated word of the question count only where they stand together ("first" of "first-line" is not the "first" of
+/// "first diagnosed"). A sentence about another numbered kind of what was asked ("type 1 diabetes" for "type 2
+/// diabetes", by itself or by its document's title when it names none) is off-focus too.
 /// </summary>
 public sealed class PassageRanker(Analyzer analyzer)
 {
     /// <summary>Scored sentences of <paramref name="documents"/>, in no particular order.</summary>
     /// <param name="focusTerms">The terms of the question's focus (<see cref="Core.Questions.QuestionAnalyzer.Focus"/>), read as the question's are.</param>
+    /// <param name="compounds">The question's hyphenated words (<see cref="QueryTerms.Compounds"/>).</param>
     public IReadOnlyList<ScoredPassage> Rank(
         IReadOnlyList<(string Term, int Count)> questionTerms,
         IReadOnlyDictionary<string, double> idf,
         IReadOnlyList<SearchHit> hits,
         IReadOnlyDictionary<DocumentKey, Document> documents,
-        IReadOnlySet<string>? focusTerms = null)
+        IReadOnlySet<string>? focusTerms = null,
+        IReadOnlyList<Compound>? compounds = null,
+        IReadOnlySet<string>? kinds = null)
     {
+        kinds ??= new HashSet<string>();
         var total = questionTerms.Sum(t => idf.GetValueOrDefault(t.Term));
         if (total <= 0 || hits.Count == 0)
         {
             return [];
         }
+
+        compounds ??= [];
+        var pairs = compounds.SelectMany(c => c.Pairs).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> Read(string text) => QueryTerms.Set(analyzer, text, pairs);
+        bool Has(HashSet<string> words, string term) =>
+            compounds.Any(c => c.Parts.Contains(term)) ? compounds.Any(c => c.Parts.Contains(term) && c.In(words)) : words.Contains(term);
 
         var topScore = hits[0].Score;
         // Every retrieved document analysed once: its frame (title and question) and each sentence's words.
@@ -38,16 +51,16 @@ public sealed class PassageRanker(Analyzer analyzer)
             .Where(h => documents.ContainsKey(h.Key))
             .Select(h => (Hit: h, Document: documents[h.Key]))
             .Select(x => (x.Hit, x.Document,
-                Frame: QueryTerms.Set(analyzer, x.Document.Title + " " + string.Join(' ', x.Document.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])),
+                Frame: Read(x.Document.Title + " " + string.Join(' ', x.Document.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])),
                 Texts: x.Document.Passages.Select(p => x.Document.Quote(p.Span)).ToList()))
             .Select(x => (x.Hit, x.Document, x.Frame,
-                Sentences: x.Texts.Select(t => QueryTerms.Set(analyzer, t)).ToList(),
+                Sentences: x.Texts.Select(Read).ToList(),
                 // A list covers the question by what introduces it, not by the items it names.
-                Subjects: x.Texts.Select(t => ShortLists.Subject(t) is var subject && !ReferenceEquals(subject, t) ? QueryTerms.Set(analyzer, subject) : null).ToList(),
+                Subjects: x.Texts.Select(t => ShortLists.Subject(t) is var subject && !ReferenceEquals(subject, t) ? Read(subject) : null).ToList(),
                 Tables: x.Texts.Select(SymptomTables.Is).ToList()))
             .ToList();
         bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences, List<HashSet<string>?> Subjects, List<bool> Tables) d, string term) =>
-            d.Frame.Contains(term) || d.Sentences.Any(s => s.Contains(term));
+            Has(d.Frame, term) || d.Sentences.Any(s => Has(s, term));
         var found = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).ToList();
         var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
 
@@ -56,11 +69,12 @@ public sealed class PassageRanker(Analyzer analyzer)
         foreach (var d in analysed)
         {
             var (hit, document, frame, sentences, subjects, tables) = d;
-            var headings = document.Sections.Select(s => QueryTerms.Set(analyzer, s.Heading)).ToList();
+            var headings = document.Sections.Select(s => Read(s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
             var onFocus = anchor is null || Mentions(d, anchor);
             // A symptom table lists the signs of its page's condition: it answers only for that condition, the one the
             // question names in full ("Northern epilepsy"'s table is not what "the symptoms of epilepsy" are).
+            var otherKind = NumberedKinds.OthersOnly(document.Title, kinds);
             var titleAsked = tables.Contains(true) && QueryTerms.Set(analyzer, document.Title).IsSubsetOf(asked);
             for (var i = 0; i < document.Passages.Count; i++)
             {
@@ -70,19 +84,21 @@ public sealed class PassageRanker(Analyzer analyzer)
                 foreach (var (term, _) in questionTerms)
                 {
                     var weight = idf.GetValueOrDefault(term);
-                    if (words.Contains(term))
+                    if (Has(words, term))
                     {
                         own += weight;
                         framed += weight;
                     }
-                    else if (frame.Contains(term) || headings[passage.Section].Contains(term))
+                    else if (Has(frame, term) || Has(headings[passage.Section], term))
                     {
                         framed += weight;
                     }
                 }
 
                 var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total) - (0.005 * Math.Min(i, 10));
-                var focused = onFocus && (titleAsked || !tables[i]);
+                var text = document.Quote(passage.Span);
+                var focused = onFocus && (titleAsked || !tables[i])
+                    && !(NumberedKinds.NamesKind(text, kinds) ? NumberedKinds.OthersOnly(text, kinds) : otherKind);
                 ranked.Add(new ScoredPassage(document, passage, score, framed / total * (focused ? 1 : 0.25)));
             }
         }

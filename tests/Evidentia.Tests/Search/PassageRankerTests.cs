@@ -67,4 +67,50 @@ public class PassageRankerTests
         Assert.Equal(0.25, general.Relevance, 6);
         Assert.Equal(1.0, named.Relevance, 6);
     }
+
+    [Fact]
+    public void Should_Count_The_Parts_Of_A_Hyphenated_Word_Only_Where_They_Stand_Together()
+    {
+        // "first" of "first-line" is not the "first" of "first diagnosed".
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var apart = Document.Create(new DocumentKey("test", "apart"), "Other", [new SourceSection("", "Zorbel is usually first diagnosed on a line of fixtures.")]);
+        var together = Document.Create(new DocumentKey("test", "together"), "Other", [new SourceSection("", "The first-line treatment of zorbel is made-up rest.")]);
+        var documents = new[] { apart, together }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [new(apart.Key, apart.Title, 1), new(together.Key, together.Title, 1)];
+        (string Term, int Count)[] terms = [("first", 1), ("line", 1), ("treatment", 1), ("zorbel", 1)];
+        var idf = new Dictionary<string, double> { ["first"] = 1, ["line"] = 1, ["treatment"] = 1, ["zorbel"] = 1 };
+        var ranker = new PassageRanker(analyzer);
+        var compounds = QueryTerms.Compounds(Analyzers.CreateQuestionAnalyzer(), "What is the first-line treatment of zorbel?");
+
+        double Relevance(IReadOnlyList<Evidentia.Core.Answers.ScoredPassage> ranked, string id) => ranked.Single(p => p.Document.Id == id).Relevance;
+
+        var focus = new HashSet<string> { "zorbel" };
+        var words = ranker.Rank(terms, idf, hits, documents, focus);
+        var read = ranker.Rank(terms, idf, hits, documents, focus, compounds);
+
+        Assert.Equal(["first", "line"], Assert.Single(compounds).Parts);
+        Assert.Equal(0.75, Relevance(words, "apart"), 6);
+        Assert.Equal(0.25, Relevance(read, "apart"), 6);
+        Assert.Equal(1.0, Relevance(read, "together"), 6);
+    }
+
+    [Fact]
+    public void Should_Take_A_Sentence_About_Another_Numbered_Kind_For_Off_Focus()
+    {
+        // Asked about "type 2": a sentence on type 1, or on nothing numbered in a page titled "type 1", is about something else.
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var other = Document.Create(new DocumentKey("test", "other"), "Zorbel", [new SourceSection("", "Treatment for type 1 zorbel includes made-up rest.")]);
+        var titled = Document.Create(new DocumentKey("test", "titled"), "Zorbel type I", [new SourceSection("", "Treatment for zorbel includes made-up rest.")]);
+        var asked = Document.Create(new DocumentKey("test", "asked"), "Zorbel type I", [new SourceSection("", "Treatment for type II zorbel includes made-up rest.")]);
+        var documents = new[] { other, titled, asked }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [new(other.Key, other.Title, 1), new(titled.Key, titled.Title, 1), new(asked.Key, asked.Title, 1)];
+        (string Term, int Count)[] terms = [("treatment", 1), ("zorbel", 1)];
+        var idf = new Dictionary<string, double> { ["treatment"] = 1, ["zorbel"] = 1 };
+
+        var ranked = new PassageRanker(analyzer).Rank(terms, idf, hits, documents, kinds: Evidentia.Core.Text.NumberedKinds.Of("How is type 2 zorbel treated?"));
+
+        Assert.Equal(0.25, ranked.Single(p => p.Document.Id == "other").Relevance, 6);
+        Assert.Equal(0.25, ranked.Single(p => p.Document.Id == "titled").Relevance, 6);
+        Assert.Equal(1.0, ranked.Single(p => p.Document.Id == "asked").Relevance, 6);
+    }
 }
