@@ -127,11 +127,11 @@ public sealed partial class AnswerEngine(
         foreach (var (term, key) in found.OrderByDescending(f => f.Key.Length))
         {
             // The sentence that says what the term is, among the overview's first three: not one that only uses it.
-            var defines = new Regex(@"^((a|an|the)\s+)?" + Regex.Escape(term) + @"(\s*\([^)]*\))?\s+(is|are|refers to|means)\b", RegexOptions.IgnoreCase);
+            var defines = Definition.Defines(term);
             if (documents.TryGetValue(key, out var document)
-                && document.Passages.Take(3).Where(p => defines.IsMatch(document.Quote(p.Span))).Select(p => (Passage?)p).FirstOrDefault() is { } passage)
+                && document.Passages.Take(3).Select(p => new ScoredPassage(document, p, 0, 1)).FirstOrDefault(s => Definition.Says(defines, s)) is { } sentence)
             {
-                definitions.Add(new Definition(term, new ScoredPassage(document, passage, 0, 1)));
+                definitions.Add(new Definition(term, sentence));
             }
         }
 

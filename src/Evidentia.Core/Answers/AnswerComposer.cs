@@ -50,9 +50,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     private Answer ComposeEvidence(AnswerRequest request, IReadOnlyList<ScoredPassage> candidates, IReadOnlyList<Definition> definitions)
     {
         var plan = SectionPlans.For(request.Analysis.Type);
+        var defines = request.Analysis is { Type: QuestionType.Definition, Focus: { } focus } ? Definition.Defines(focus) : null;
         var usable = candidates
             .Where(c => CanQuote(c, request.Audience))
-            .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan) })
+            .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan, defines) })
             .OrderByDescending(c => c.Score)
             .ToList();
         var shell = Shell(request);
@@ -181,17 +182,19 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     }
 
     // Sentences that answer the kind of question asked lead: their source heading is the plan's first
-    // section's (a "How might X be treated?" section for a treatment question), or they say what it asks.
-    private static double TypeMatch(ScoredPassage candidate, IReadOnlyList<SectionRule> plan)
+    // section's (a "How might X be treated?" section for a treatment question), or they say what it asks. A sentence
+    // that says what the asked term is, where a source says it (at its start), leads a definition question further: a page on a narrower condition has an
+    // overview heading too ("What is familial prostate cancer?" for "What is prostate cancer?").
+    private static double TypeMatch(ScoredPassage candidate, IReadOnlyList<SectionRule> plan, Regex? defines)
     {
         var heading = candidate.Document.Sections[candidate.Passage.Section].Heading;
-        var first = plan[0];
-        if (heading.Length > 0 && first.SourceHeading?.IsMatch(heading) == true)
+        var definition = defines is not null && Definition.Says(defines, candidate) ? 0.05 : 0;
+        if (heading.Length > 0 && plan[0].SourceHeading?.IsMatch(heading) == true)
         {
-            return 0.08;
+            return 0.08 + definition;
         }
 
-        return plan.Any(r => r.Statement?.IsMatch(candidate.Text) == true) ? 0.03 : 0;
+        return Math.Max(plan.Any(r => r.Statement?.IsMatch(candidate.Text) == true) ? 0.03 : 0, definition);
     }
 
     private static Answer Shell(AnswerRequest request) => new()

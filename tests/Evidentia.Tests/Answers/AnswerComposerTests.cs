@@ -152,6 +152,16 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Lead_A_Definition_With_The_Sentence_That_Says_What_The_Asked_Term_Is()
+        {
+            // A page on a narrower condition answers "What is …?" for that condition, under an overview heading too.
+            var narrower = Doc("n", "Familial zorbel is a made-up cluster of zorbel within a fixture family.", heading: "What is (are) Familial zorbel?");
+            var defines = Doc("d", "Zorbel is a made-up condition of the fixture joints.", heading: "What is (are) Zorbel?");
+            var answer = Compose("What is zorbel?", [.. All(narrower, 1, 1), .. All(defines, 0.97, 1)]);
+            Assert.Equal("Zorbel is a made-up condition of the fixture joints.", answer.BottomLine[0].Text);
+        }
+
+        [Fact]
         public void Should_Lead_The_Bottom_Line_With_The_Strongest_Evidence_Among_Close_Sentences()
         {
             var research = Doc("r", "A research paper reports that the made-up drug lowered the made-up marker.");
