@@ -142,6 +142,19 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Not_Lead_The_Bottom_Line_With_A_Sentence_That_Points_Back_When_A_Finding_Is_As_Good()
+        {
+            // "It" and "These cases" name what the sentence before them said; a study's own findings are its subject.
+            var pointing = Doc("p", "It is most commonly used to treat the made-up condition in fixtures. These cases are caused by a made-up fixture gene.");
+            var results = Doc("r", "These results suggest that the made-up drug lowers the made-up marker.");
+            var finding = Doc("f", "The made-up plan lowered the made-up marker in fixture patients.");
+            var answer = Compose("Q?", [.. All(pointing, 1, 1), .. All(results, 0.98, 1), .. All(finding, 0.97, 1)]);
+            Assert.Equal(
+                ["These results suggest that the made-up drug lowers the made-up marker.", "The made-up plan lowered the made-up marker in fixture patients."],
+                answer.BottomLine.Select(i => i.Text));
+        }
+
+        [Fact]
         public void Should_Not_Lead_The_Bottom_Line_With_The_First_Item_Of_A_List_When_A_Finding_Is_As_Good()
         {
             // "Working with …" says what it says only with the line that introduces it.
