@@ -382,9 +382,18 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
         var words = tokens.Length;
         // A line without closing punctuation is a label, a link title or a list fragment unless it is long; one that
-        // stops at a word that needs more ("… are those with") introduces a list that follows.
+        // stops at a word that needs more ("… are those with") introduces a list that follows, and one of a name and a
+        // title ("National Institute of …: Deep Brain Stimulation for …") is a link however long; a list run into one
+        // line ("… may include: Neonatal respiratory distress Frequent …") is not.
         return words >= options.MinWords
-            && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”' || (words >= 12 && !LeadIn().IsMatch(tokens[^1])));
+            && (sentence[^1] is '.' or '!' or ')' or '"' or ']' or '”'
+                || (words >= 12 && !LeadIn().IsMatch(tokens[^1]) && !IsLink(sentence)));
+    }
+
+    private static bool IsLink(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !line.Contains('\n') && !LeadIn().IsMatch(line[..colon].Split(' ')[^1]);
     }
 
     /// <summary>A stable id for a question and audience: the same question gets the same id.</summary>

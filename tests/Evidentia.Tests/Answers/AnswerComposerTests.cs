@@ -131,6 +131,15 @@ public class AnswerComposerTests
             Assert.Contains(shown, t => t.StartsWith("p53", StringComparison.Ordinal));
         }
 
+        [Theory]
+        [InlineData("National Institute of Made-up Disorders and Fixtures: Deep Fixture Stimulation for the Made-up Disease", false)]
+        [InlineData("The signs of the made-up condition vary, but may include: Fixture rash Made-up fever Placeholder pain", true)]
+        public void Should_Not_Quote_A_Link_Title_But_Quote_A_List_Run_Into_One_Line(string line, bool quoted)
+        {
+            var candidate = All(Doc("l", line), 1, 1).Single();
+            Assert.Equal(quoted, Composer.CanQuote(candidate, Audience.Physician));
+        }
+
         [Fact]
         public void Should_Not_Put_A_Study_Aim_In_The_Bottom_Line_When_A_Finding_Is_As_Good()
         {
