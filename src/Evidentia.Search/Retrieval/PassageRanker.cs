@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Evidentia.Core.Answers;
 using Evidentia.Core.Documents;
 using Evidentia.Core.Text;
@@ -16,9 +17,11 @@ namespace Evidentia.Search.Retrieval;
 /// none is; sentences of documents without it are off-focus, and their relevance is quartered. The parts of a
 /// hyphenated word of the question count only where they stand together ("first" of "first-line" is not the "first" of
 /// "first diagnosed"). A sentence about another numbered kind of what was asked ("type 1 diabetes" for "type 2
-/// diabetes", by itself or by its document's title when it names none) is off-focus too.
+/// diabetes", by itself or by its document's title when it names none) is off-focus too, and so is one that names what a
+/// patient page's title puts before the asked condition ("familial" on the page "Familial prostate cancer" for "What is
+/// prostate cancer?") or does not name the asked condition on such a page: it is about a narrower condition.
 /// </summary>
-public sealed class PassageRanker(Analyzer analyzer)
+public sealed partial class PassageRanker(Analyzer analyzer)
 {
     /// <summary>Scored sentences of <paramref name="documents"/>, in no particular order.</summary>
     /// <param name="focusTerms">The terms of the question's focus (<see cref="Core.Questions.QuestionAnalyzer.Focus"/>), read as the question's are.</param>
@@ -65,6 +68,31 @@ public sealed class PassageRanker(Analyzer analyzer)
         var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
 
         var asked = questionTerms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var focusFound = found.Where(t => focusTerms?.Contains(t) == true).ToList();
+
+        // The words a patient page's title puts before the asked condition: "Familial" prostate cancer, "Basilar" migraine,
+        // "Pulmonary" hypertension. A research paper's title is a claim, not the name of a condition.
+        HashSet<string> Modifiers(Document document)
+        {
+            if (focusFound.Count == 0 || document.EvidenceLevel != EvidenceLevel.PatientInformation)
+            {
+                return [];
+            }
+
+            var name = Parenthesised().Replace(document.Title, " ");
+            var title = QueryTerms.Analyze(analyzer, name).Select(t => t.Term).ToList();
+            if (!focusFound.All(title.Contains))
+            {
+                return [];
+            }
+
+            // Only the words right before it: "Overweight and obesity" names two conditions, not a kind of obesity.
+            var words = Words().Matches(name).Select(m => m.Value).ToList();
+            var first = words.FindIndex(w => QueryTerms.Set(analyzer, w).Overlaps(focusFound));
+            var before = words.Take(Math.Max(first, 0)).Reverse().TakeWhile(w => !Joins().IsMatch(w)).Reverse();
+            return QueryTerms.Set(analyzer, string.Join(' ', before)).Where(t => !asked.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        }
+
         var ranked = new List<ScoredPassage>();
         foreach (var d in analysed)
         {
@@ -72,9 +100,10 @@ public sealed class PassageRanker(Analyzer analyzer)
             var headings = document.Sections.Select(s => Read(s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
             var onFocus = anchor is null || Mentions(d, anchor);
+            var otherKind = NumberedKinds.OthersOnly(document.Title, kinds);
+            var narrower = Modifiers(document);
             // A symptom table lists the signs of its page's condition: it answers only for that condition, the one the
             // question names in full ("Northern epilepsy"'s table is not what "the symptoms of epilepsy" are).
-            var otherKind = NumberedKinds.OthersOnly(document.Title, kinds);
             var titleAsked = tables.Contains(true) && QueryTerms.Set(analyzer, document.Title).IsSubsetOf(asked);
             for (var i = 0; i < document.Passages.Count; i++)
             {
@@ -97,7 +126,8 @@ public sealed class PassageRanker(Analyzer analyzer)
 
                 var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total) - (0.005 * Math.Min(i, 10));
                 var text = document.Quote(passage.Span);
-                var focused = onFocus && (titleAsked || !tables[i])
+                // On a narrower condition's page, a sentence that does not name the asked condition itself is about the page's.
+                var focused = onFocus && (titleAsked || !tables[i]) && (narrower.Count == 0 || (!words.Overlaps(narrower) && focusFound.All(words.Contains)))
                     && !(NumberedKinds.NamesKind(text, kinds) ? NumberedKinds.OthersOnly(text, kinds) : otherKind);
                 ranked.Add(new ScoredPassage(document, passage, score, framed / total * (focused ? 1 : 0.25)));
             }
@@ -105,4 +135,14 @@ public sealed class PassageRanker(Analyzer analyzer)
 
         return ranked;
     }
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Parenthesised();
+
+    // Words and the marks between them: "and", "or" and any mark ("&", ",", ":", a site's "»") end a name.
+    [GeneratedRegex(@"[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"^(and|or|[^\p{L}\p{N}])$", RegexOptions.IgnoreCase)]
+    private static partial Regex Joins();
 }

@@ -113,4 +113,30 @@ public class PassageRankerTests
         Assert.Equal(0.25, ranked.Single(p => p.Document.Id == "titled").Relevance, 6);
         Assert.Equal(1.0, ranked.Single(p => p.Document.Id == "asked").Relevance, 6);
     }
+
+    [Fact]
+    public void Should_Take_What_A_Narrower_Conditions_Page_Says_Of_It_For_Off_Focus()
+    {
+        // Asked about zorbel, the page "Familial zorbel" answers only where it speaks of zorbel itself.
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var narrower = Document.Create(new DocumentKey("test", "n"), "Site » Familial zorbel (Summary)",
+            [new SourceSection("", "Familial zorbel is a made-up cluster. Most cases of zorbel are made up. It has no made-up cure.")],
+            evidenceLevel: EvidenceLevel.PatientInformation);
+        var pair = Document.Create(new DocumentKey("test", "p"), "Overweight and zorbel",
+            [new SourceSection("", "Overweight fixtures and zorbel are made up.")], evidenceLevel: EvidenceLevel.PatientInformation);
+        var paper = Document.Create(new DocumentKey("test", "r"), "Familial zorbel in fixtures.",
+            [new SourceSection("", "Familial zorbel was made up in fixtures.")], evidenceLevel: EvidenceLevel.Research);
+        var documents = new[] { narrower, pair, paper }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [.. documents.Values.Select(d => new SearchHit(d.Key, d.Title, 1))];
+        var idf = new Dictionary<string, double> { ["zorbel"] = 1 };
+
+        var ranked = new PassageRanker(analyzer).Rank([("zorbel", 1)], idf, hits, documents, new HashSet<string> { "zorbel" });
+
+        double Relevance(string text) => ranked.Single(p => p.Text == text).Relevance;
+        Assert.Equal(0.25, Relevance("Familial zorbel is a made-up cluster."), 6);
+        Assert.Equal(1.0, Relevance("Most cases of zorbel are made up."), 6);
+        Assert.Equal(0.25, Relevance("It has no made-up cure."), 6);
+        Assert.Equal(1.0, Relevance("Overweight fixtures and zorbel are made up."), 6);
+        Assert.Equal(1.0, Relevance("Familial zorbel was made up in fixtures."), 6);
+    }
 }
