@@ -442,7 +442,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     // What a study set out to do, not what it found: "To evaluate the effects of …", "To critically assess …", "This study
     // assessed …".
-    [GeneratedRegex(@"^(to (\w+ly )?(evaluate|assess|determine|investigate|examine|compare|describe|explore|identify|characteri[sz]e|review|summari[sz]e)\b|(this|the present|the current|our) (study|trial|review|analysis|paper|article|work) (aims?|aimed|was designed|sought|assessed|evaluated|investigated|examined|compared|describes|reviews|summari[sz]es|explores)\b|(we|the authors) (aimed|sought|set out)\b|the (aim|purpose|objective|goal)s? of (this|the present|the current|our) )", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(to (\w+ly )?(evaluate|assess|determine|investigate|examine|compare|describe|explore|identify|characteri[sz]e|review|summari[sz]e|validate|estimate|analy[sz]e|quantify|elucidate|clarify|establish|study)\b|(this|the present|the current|our) (study|trial|review|analysis|paper|article|work) (aims?|aimed|was designed|sought|assessed|evaluated|investigated|examined|compared|describes|reviews|summari[sz]es|explores)\b|(we|the authors) (aimed|sought|set out)\b|the (aim|purpose|objective|goal)s? of (this|the present|the current|our) )", RegexOptions.IgnoreCase)]
     private static partial Regex Aim();
 
     // A sentence that opens with what the one before it named ("It", "They", "These cases", "He or she"), not with its

@@ -144,7 +144,7 @@ public class AnswerComposerTests
         public void Should_Not_Put_A_Study_Aim_In_The_Bottom_Line_When_A_Finding_Is_As_Good()
         {
             var aims = Doc("s", "To evaluate the effects of a made-up drug in fixture patients. This study assessed the made-up drug in fixtures.");
-            var adverb = Doc("c", "To critically assess the made-up drug in more fixture patients of the made-up kind.");
+            var adverb = Doc("c", "To critically assess the made-up drug in more fixture patients of the made-up kind. To validate a made-up tool in fixtures.");
             var finding = Doc("f", "The made-up drug lowered the made-up marker in fixture patients.");
             var answer = Compose("Q?", [.. All(aims, 1, 1), .. All(adverb, 1, 1), .. All(finding, 0.97, 1)]);
             Assert.Equal(["The made-up drug lowered the made-up marker in fixture patients."], answer.BottomLine.Select(i => i.Text));
