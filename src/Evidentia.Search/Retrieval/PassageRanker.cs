@@ -79,9 +79,10 @@ public sealed partial class PassageRanker(Analyzer analyzer)
                 return [];
             }
 
+            // A page titled by a question ("How to prevent Shingles?") is not named after a condition.
             var name = Parenthesised().Replace(document.Title, " ");
             var title = QueryTerms.Analyze(analyzer, name).Select(t => t.Term).ToList();
-            if (!focusFound.All(title.Contains))
+            if (name.Contains('?') || AsksSomething().IsMatch(name) || !focusFound.All(title.Contains))
             {
                 return [];
             }
@@ -145,4 +146,7 @@ public sealed partial class PassageRanker(Analyzer analyzer)
 
     [GeneratedRegex(@"^(and|or|[^\p{L}\p{N}])$", RegexOptions.IgnoreCase)]
     private static partial Regex Joins();
+
+    [GeneratedRegex(@"^\s*(how|what|why|when|where|who|which|is|are|can|do|does|should)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksSomething();
 }

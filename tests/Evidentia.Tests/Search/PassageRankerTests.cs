@@ -126,7 +126,9 @@ public class PassageRankerTests
             [new SourceSection("", "Overweight fixtures and zorbel are made up.")], evidenceLevel: EvidenceLevel.PatientInformation);
         var paper = Document.Create(new DocumentKey("test", "r"), "Familial zorbel in fixtures.",
             [new SourceSection("", "Familial zorbel was made up in fixtures.")], evidenceLevel: EvidenceLevel.Research);
-        var documents = new[] { narrower, pair, paper }.ToDictionary(d => d.Key);
+        var asking = Document.Create(new DocumentKey("test", "q"), "How to treat zorbel?",
+            [new SourceSection("", "Treat zorbel with made-up rest.")], evidenceLevel: EvidenceLevel.PatientInformation);
+        var documents = new[] { narrower, pair, paper, asking }.ToDictionary(d => d.Key);
         IReadOnlyList<SearchHit> hits = [.. documents.Values.Select(d => new SearchHit(d.Key, d.Title, 1))];
         var idf = new Dictionary<string, double> { ["zorbel"] = 1 };
 
@@ -138,5 +140,6 @@ public class PassageRankerTests
         Assert.Equal(0.25, Relevance("It has no made-up cure."), 6);
         Assert.Equal(1.0, Relevance("Overweight fixtures and zorbel are made up."), 6);
         Assert.Equal(1.0, Relevance("Familial zorbel was made up in fixtures."), 6);
+        Assert.Equal(1.0, Relevance("Treat zorbel with made-up rest."), 6);
     }
 }
