@@ -74,16 +74,17 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         }
 
         var groups = Select(usable);
-        // A drug question asks one thing of the drug (its side effects, interactions …): sentences that name the drug but
-        // say none of it ("There is no evidence of antitumor effect of metformin." for its side effects) do not answer it.
-        // Only when the question names what it asks: "Which genomes contain operons?" is no drug question.
-        if (request.Analysis.Type == QuestionType.DrugInformation && Asked(request.Question, plan) is { Count: > 0 } asked
-            && !groups.Any(g => Place(g, plan) is var p && p < plan.Count && asked.Contains(plan[p])))
+        // A drug question asks one thing of the drug (its side effects, interactions …), a dose question its dose: sentences
+        // that name the drug but say none of it ("There is no evidence of antitumor effect of metformin." for its side effects,
+        // "… to be taken over seven to 10 days." for its dose) do not answer it. A drug question is held to what it names:
+        // "Which genomes contain operons?" is no drug question.
+        if (Held(request, plan) is { Count: > 0 } held
+            && !groups.Any(g => held.Any(r => r.Statement?.IsMatch(g.Text) == true) || (Place(g, plan) is var p && p < plan.Count && held.Contains(plan[p]))))
         {
             return shell with
             {
                 Outcome = AnswerOutcome.InsufficientEvidence,
-                Reason = $"Nothing found: the closest sources name what was asked about but do not state its {string.Join(" or ", asked.Select(r => r.Heading.ToLowerInvariant()))}.",
+                Reason = $"Nothing found: the closest sources name what was asked about but do not state its {string.Join(" or ", held.Select(r => r.Heading.ToLowerInvariant()))}.",
             };
         }
 
@@ -275,9 +276,14 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             .ToList();
     }
 
-    // The sections of a drug question's plan that the question asks about ("side effects" → Side effects).
-    private static List<SectionRule> Asked(string question, IReadOnlyList<SectionRule> plan) =>
-        plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && r.Statement?.IsMatch(question) == true).ToList();
+    // What an answer must state to answer the question at all: the sections of a drug question's plan that it asks about
+    // ("side effects" → Side effects), a dose question's usual dose.
+    private static List<SectionRule> Held(AnswerRequest request, IReadOnlyList<SectionRule> plan) => request.Analysis.Type switch
+    {
+        QuestionType.DrugInformation => plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && r.Statement?.IsMatch(request.Question) == true).ToList(),
+        QuestionType.Dose => [plan[0]],
+        _ => [],
+    };
 
     // Pairs from different documents on the same point where one denies what the other affirms.
     private List<Group[]> Disagreements(List<Group> groups)

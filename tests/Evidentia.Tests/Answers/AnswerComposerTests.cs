@@ -257,6 +257,20 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Decline_A_Dose_Question_That_No_Sentence_Gives_A_Dose()
+        {
+            var course = Doc("c", "Fixture drug Q is taken by made-up patients over seven to ten days.");
+            var declined = Compose("What is the dose of fixture drug Q for adults?", [.. All(course, 1, 0.9)]);
+            Assert.Equal("Dose", declined.QuestionType);
+            Assert.Equal(AnswerOutcome.InsufficientEvidence, declined.Outcome);
+            Assert.Equal("Nothing found: the closest sources name what was asked about but do not state its usual dose.", declined.Reason);
+
+            var dose = Doc("d", "Made-up adults take 5 mg of fixture drug Q with water.");
+            var answered = Compose("What is the dose of fixture drug Q for adults?", [.. All(course, 1, 0.9), .. All(dose, 0.9, 0.9)]);
+            Assert.True(answered.Outcome == AnswerOutcome.Answered, answered.Reason);
+        }
+
+        [Fact]
         public void Should_Place_Sentences_In_The_Treatment_Plan_By_Source_Heading_And_Content()
         {
             var main = Doc("main", "Made-up condition X is treated with rest and fluids in most people.", heading: "How might X be treated?");
