@@ -42,8 +42,8 @@ public static class SectionPlans
         ],
         [QuestionType.Diagnosis] =
         [
-            new("Clinical features", R(@"symptom|sign|feature|presentation"), R(@"\b(symptoms?|signs?|present(s|ation)?|features?|complain\w*)\b")),
             new("Tests", R(@"diagnos|test|exam|screen"), R(@"\b(tests?|testing|diagnos\w*|biops\w*|imaging|scan|x-ray|mri|ct|ultrasound|blood (test|work)|screen\w*|exam\w*|measur\w*|confirm\w*)\b")),
+            new("Clinical features", R(@"symptom|sign|feature|presentation"), R(@"\b(symptoms?|signs?|present(s|ation)?|features?|complain\w*)\b")),
             new("Differential diagnosis", R(@"differential"), R(@"\b(differential|distinguish\w*|mimic\w*|confused with|rule out|other conditions)\b")),
             Pitfalls,
         ],

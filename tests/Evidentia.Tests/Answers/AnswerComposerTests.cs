@@ -271,6 +271,16 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Lead_A_Diagnosis_With_How_It_Is_Diagnosed()
+        {
+            // "How is X diagnosed?" asks for the tests; the signs come after them.
+            var signs = Doc("s", "Zorbel gives fixture patients a made-up rash.", heading: "What are the symptoms of zorbel?");
+            var tests = Doc("t", "A made-up blood test confirms zorbel in fixture patients.", heading: "How is zorbel diagnosed?");
+            var answer = Compose("How is zorbel diagnosed?", [.. All(signs, 1, 0.9), .. All(tests, 0.95, 0.9)]);
+            Assert.Equal("t", answer.BottomLine[0].Quotes[0].DocumentId);
+        }
+
+        [Fact]
         public void Should_Place_Sentences_In_The_Treatment_Plan_By_Source_Heading_And_Content()
         {
             var main = Doc("main", "Made-up condition X is treated with rest and fluids in most people.", heading: "How might X be treated?");
