@@ -184,8 +184,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     // Sentences that answer the kind of question asked lead: their source heading is the plan's first
     // section's (a "How might X be treated?" section for a treatment question), or they say what it asks. A sentence
-    // that says what the asked term is, where a source says it (at its start), leads a definition question further: a page on a narrower condition has an
-    // overview heading too ("What is familial prostate cancer?" for "What is prostate cancer?").
+    // that says what the asked term is, where a source says it (at its start), leads a definition question further: a
+    // page on a narrower condition has an overview heading too ("What is familial prostate cancer?" for "What is
+    // prostate cancer?").
     private static double TypeMatch(ScoredPassage candidate, IReadOnlyList<SectionRule> plan, Regex? defines)
     {
         var heading = candidate.Document.Sections[candidate.Passage.Section].Heading;

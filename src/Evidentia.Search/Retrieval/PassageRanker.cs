@@ -56,13 +56,13 @@ public sealed partial class PassageRanker(Analyzer analyzer)
             .Select(x => (x.Hit, x.Document,
                 Frame: Read(x.Document.Title + " " + string.Join(' ', x.Document.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])),
                 Texts: x.Document.Passages.Select(p => x.Document.Quote(p.Span)).ToList()))
-            .Select(x => (x.Hit, x.Document, x.Frame,
+            .Select(x => (x.Hit, x.Document, x.Frame, x.Texts,
                 Sentences: x.Texts.Select(Read).ToList(),
                 // A list covers the question by what introduces it, not by the items it names.
                 Subjects: x.Texts.Select(t => ShortLists.Subject(t) is var subject && !ReferenceEquals(subject, t) ? Read(subject) : null).ToList(),
                 Tables: x.Texts.Select(SymptomTables.Is).ToList()))
             .ToList();
-        bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<HashSet<string>> Sentences, List<HashSet<string>?> Subjects, List<bool> Tables) d, string term) =>
+        bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<string> Texts, List<HashSet<string>> Sentences, List<HashSet<string>?> Subjects, List<bool> Tables) d, string term) =>
             Has(d.Frame, term) || d.Sentences.Any(s => Has(s, term));
         var found = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).ToList();
         var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
@@ -97,7 +97,7 @@ public sealed partial class PassageRanker(Analyzer analyzer)
         var ranked = new List<ScoredPassage>();
         foreach (var d in analysed)
         {
-            var (hit, document, frame, sentences, subjects, tables) = d;
+            var (hit, document, frame, texts, sentences, subjects, tables) = d;
             var headings = document.Sections.Select(s => Read(s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
             var onFocus = anchor is null || Mentions(d, anchor);
@@ -126,10 +126,9 @@ public sealed partial class PassageRanker(Analyzer analyzer)
                 }
 
                 var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total) - (0.005 * Math.Min(i, 10));
-                var text = document.Quote(passage.Span);
                 // On a narrower condition's page, a sentence that does not name the asked condition itself is about the page's.
                 var focused = onFocus && (titleAsked || !tables[i]) && (narrower.Count == 0 || (!words.Overlaps(narrower) && focusFound.All(words.Contains)))
-                    && !(NumberedKinds.NamesKind(text, kinds) ? NumberedKinds.OthersOnly(text, kinds) : otherKind);
+                    && !(NumberedKinds.NamesKind(texts[i], kinds) ? NumberedKinds.OthersOnly(texts[i], kinds) : otherKind);
                 ranked.Add(new ScoredPassage(document, passage, score, framed / total * (focused ? 1 : 0.25)));
             }
         }
