@@ -82,7 +82,7 @@ public static class SectionPlans
         [QuestionType.DrugInformation] =
         [
             new("Side effects", R(@"side effect|adverse|reaction"), R(@"\b(side effects?|adverse (effects?|events?|reactions?|drug reactions?)|toxic\w*|undesirable effects?)\b")),
-            new("Interactions", R(@"interact"), R(@"\b(interact\w*|taken (together )?with|combin\w* with|co-?administ\w*)\b")),
+            new("Interactions", R(@"interact"), R(@"\b(interact\w*|taken (together )?with|co-?administ\w*)\b")),
             new("Allergies", R(@"allerg"), R(@"\b(allerg\w*|cross-?reactiv\w*|hypersensitiv\w*)\b")),
             new("Pregnancy and breastfeeding", R(@"pregnan|breast-?feed|lactat"), R(@"\b(pregnan\w*|breast-?feed\w*|lactat\w*|nursing)\b")),
             // What a product is free of; its "active ingredient" is a substance a sentence names without saying so.

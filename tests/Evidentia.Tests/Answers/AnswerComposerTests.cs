@@ -257,6 +257,15 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Not_Take_A_Combination_Of_Treatments_For_An_Interaction()
+        {
+            var combination = Doc("c", "Fixture drug Q in combination with fixture drug R lowered the made-up marker in adults.");
+            var answer = Compose("What are the interactions of fixture drug Q?", [.. All(combination, 1, 0.9)]);
+            Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
+            Assert.EndsWith("do not state its interactions.", answer.Reason, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_Decline_A_Dose_Question_That_No_Sentence_Gives_A_Dose()
         {
             var course = Doc("c", "Fixture drug Q is taken by made-up patients over seven to ten days.");
