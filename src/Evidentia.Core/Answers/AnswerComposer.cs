@@ -78,7 +78,8 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         // that name the drug but say none of it ("There is no evidence of antitumor effect of metformin." for its side effects,
         // "… to be taken over seven to 10 days." for its dose) do not answer it. A drug question is held to what it names:
         // "Which genomes contain operons?" is no drug question.
-        if (Held(request, plan) is { Count: > 0 } held
+        var held = Held(request, plan);
+        if (held.Count > 0
             && !groups.Any(g => held.Any(r => r.Statement?.IsMatch(g.Text) == true) || (Place(g, plan) is var p && p < plan.Count && held.Contains(plan[p]))))
         {
             return shell with
@@ -113,7 +114,8 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         foreach (var group in rest)
         {
             var place = Place(group, plan);
-            if (!typed || place < plan.Count || sections[place].Items.Count < options.MaxOtherEvidence)
+            // A question held to one thing of a drug is answered by the sections that say such things, not by other evidence.
+            if (!typed || place < plan.Count || (held.Count == 0 && sections[place].Items.Count < options.MaxOtherEvidence))
             {
                 sections[place].Items.Add(group);
             }

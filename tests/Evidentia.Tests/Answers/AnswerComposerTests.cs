@@ -257,6 +257,20 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Show_No_Other_Evidence_For_A_Question_Held_To_One_Thing()
+        {
+            // Asked for side effects, what says none does not answer, even beside sentences that do.
+            var stated = Doc("s", "Side effects of fixture drug Q include a made-up rash in some adults.");
+            var about = Doc("a", "Fixture drug Q was first made in a made-up laboratory for adults.");
+            var cost = Doc("c", "Fixture drug Q was combined with fixture drug R in a made-up study of adults.");
+            var more = Doc("m", "A made-up headache is another side effect of fixture drug Q in adults.");
+            var answer = Compose("What are the side effects of fixture drug Q?", [.. All(stated, 1, 0.9), .. All(about, 0.98, 0.9), .. All(cost, 0.97, 0.9), .. All(more, 0.9, 0.9)]);
+            Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+            Assert.DoesNotContain(answer.Sections, s => s.Heading == SectionPlans.OtherHeading);
+            Assert.Contains(answer.Sections, s => s.Heading == "Side effects");
+        }
+
+        [Fact]
         public void Should_Not_Take_A_Combination_Of_Treatments_For_An_Interaction()
         {
             var combination = Doc("c", "Fixture drug Q in combination with fixture drug R lowered the made-up marker in adults.");
