@@ -45,8 +45,9 @@ public sealed partial class PassageRanker(Analyzer analyzer)
         compounds ??= [];
         var pairs = compounds.SelectMany(c => c.Pairs).ToHashSet(StringComparer.Ordinal);
         HashSet<string> Read(string text) => QueryTerms.Set(analyzer, text, pairs);
+        var bound = compounds.SelectMany(c => c.Parts).ToHashSet(StringComparer.Ordinal);
         bool Has(HashSet<string> words, string term) =>
-            compounds.Any(c => c.Parts.Contains(term)) ? compounds.Any(c => c.Parts.Contains(term) && c.In(words)) : words.Contains(term);
+            bound.Contains(term) ? compounds.Any(c => c.Parts.Contains(term) && c.In(words)) : words.Contains(term);
 
         var topScore = hits[0].Score;
         // Every retrieved document analysed once: its frame (title and question) and each sentence's words.
