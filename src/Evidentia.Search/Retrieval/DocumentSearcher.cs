@@ -114,16 +114,26 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// (words of the question) and of its hyphenated words (<see cref="QueryTerms.Compounds"/>) read the same way, each
     /// misspelt word looked up once.
     /// </summary>
-    public (IReadOnlyList<(string Term, int Count)> Terms, IReadOnlySet<string>? Focus, IReadOnlyList<Compound> Compounds) QuestionTerms(string question, string? focus) =>
+    public (IReadOnlyList<(string Term, int Count)> Terms, IReadOnlyList<string>? Focus, IReadOnlyList<Compound> Compounds) QuestionTerms(string question, string? focus) =>
         index.WithSearcher(searcher =>
         {
             var terms = QueryTerms.Analyze(_questionAnalyzer, question);
             var readings = Readings(searcher.IndexReader, question, terms);
-            IReadOnlySet<string>? focusTerms = focus is null ? null : QueryTerms.Set(_questionAnalyzer, focus).Select(t => readings.GetValueOrDefault(t, t)).ToHashSet(StringComparer.Ordinal);
+            IReadOnlyList<string>? focusTerms = focus is null ? null : Topical(searcher.IndexReader,
+                QueryTerms.Set(_questionAnalyzer, focus).Select(t => readings.GetValueOrDefault(t, t)).Distinct(StringComparer.Ordinal));
             var compounds = QueryTerms.Compounds(_questionAnalyzer, question)
                 .Select(c => new Compound(c.Parts.Select(t => readings.GetValueOrDefault(t, t)).ToList())).ToList();
             return (Read(terms, readings), focusTerms, (IReadOnlyList<Compound>)compounds);
         });
+
+    // Terms most topical first: a term that names what documents are about stands in their titles ("psoriasis",
+    // "depression"); one that says something about it stands in their text ("contagious", "cured", "last"). A term's
+    // topicality is its idf times the share of the documents having it that have it in their title; the rarer first
+    // among terms in no title.
+    private static List<string> Topical(IndexReader reader, IEnumerable<string> terms) =>
+        terms.Select(t => (Term: t, All: reader.DocFreq(new Term(IndexFields.All, t)), Title: reader.DocFreq(new Term(IndexFields.Title, t))))
+            .Select(t => (t.Term, Idf: Idf(reader.NumDocs, t.All), Share: t.All == 0 ? 0 : (double)t.Title / t.All))
+            .OrderByDescending(t => t.Idf * t.Share).ThenByDescending(t => t.Idf).Select(t => t.Term).ToList();
 
     private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms) =>
         Read(terms, Readings(reader, question, terms));

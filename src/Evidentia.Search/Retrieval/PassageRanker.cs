@@ -12,9 +12,9 @@ namespace Evidentia.Search.Retrieval;
 /// question, its section heading); its score adds the document's search score relative to the best, the sentence's own coverage,
 /// and a small preference for sentences early in their document (the composer adds its preferences for
 /// stronger, newer and the audience's sources: <see cref="AnswerComposer.Preference"/>).
-/// The anchor of a question is the rarest term of its focus (the condition or drug asked about, not the words
-/// that ask, such as "first-line" or "dose") that any retrieved document contains, or of the whole question when
-/// none is; sentences of documents without it are off-focus, and their relevance is quartered. The parts of a
+/// The anchor of a question is the most topical term of its focus (the condition or drug asked about, not the words
+/// that ask, such as "first-line" or "dose"; "psoriasis", not "contagious": see <see cref="DocumentSearcher.QuestionTerms(string, string?)"/>)
+/// that any retrieved document contains, or the rarest of the whole question when none is; sentences of documents without it are off-focus, and their relevance is quartered. The parts of a
 /// hyphenated word of the question count only where they stand together ("first" of "first-line" is not the "first" of
 /// "first diagnosed"). A sentence about another numbered kind of what was asked ("type 1 diabetes" for "type 2
 /// diabetes", by itself or by its document's title when it names none) is off-focus too, and so is one that names what a
@@ -24,14 +24,14 @@ namespace Evidentia.Search.Retrieval;
 public sealed partial class PassageRanker(Analyzer analyzer)
 {
     /// <summary>Scored sentences of <paramref name="documents"/>, in no particular order.</summary>
-    /// <param name="focusTerms">The terms of the question's focus (<see cref="Core.Questions.QuestionAnalyzer.Focus"/>), read as the question's are.</param>
+    /// <param name="focusTerms">The terms of the question's focus (<see cref="Core.Questions.QuestionAnalyzer.Focus"/>), read as the question's are, the one to anchor on first.</param>
     /// <param name="compounds">The question's hyphenated words (<see cref="QueryTerms.Compounds"/>).</param>
     public IReadOnlyList<ScoredPassage> Rank(
         IReadOnlyList<(string Term, int Count)> questionTerms,
         IReadOnlyDictionary<string, double> idf,
         IReadOnlyList<SearchHit> hits,
         IReadOnlyDictionary<DocumentKey, Document> documents,
-        IReadOnlySet<string>? focusTerms = null,
+        IReadOnlyList<string>? focusTerms = null,
         IReadOnlyList<Compound>? compounds = null,
         IReadOnlySet<string>? kinds = null)
     {
@@ -66,7 +66,7 @@ public sealed partial class PassageRanker(Analyzer analyzer)
         bool Mentions((SearchHit Hit, Document Document, HashSet<string> Frame, List<string> Texts, List<HashSet<string>> Sentences, List<HashSet<string>?> Subjects, List<bool> Tables) d, string term) =>
             Has(d.Frame, term) || d.Sentences.Any(s => Has(s, term));
         var found = questionTerms.Select(t => t.Term).Where(t => analysed.Any(d => Mentions(d, t))).OrderByDescending(t => idf.GetValueOrDefault(t)).ToList();
-        var anchor = found.FirstOrDefault(t => focusTerms?.Contains(t) == true) ?? found.FirstOrDefault();
+        var anchor = focusTerms?.FirstOrDefault(found.Contains) ?? found.FirstOrDefault();
 
         var asked = questionTerms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var focusFound = found.Where(t => focusTerms?.Contains(t) == true).ToList();

@@ -22,7 +22,7 @@ public class PassageRankerTests
         double Relevance(IReadOnlyList<Evidentia.Core.Answers.ScoredPassage> ranked, string id) => ranked.Single(p => p.Document.Id == id).Relevance;
 
         var asked = ranker.Rank(terms, idf, hits, documents);
-        var focused = ranker.Rank(terms, idf, hits, documents, new HashSet<string> { "zorbel", "condit" });
+        var focused = ranker.Rank(terms, idf, hits, documents, ["zorbel", "condit"]);
 
         // Without the focus the rarest word found, "line", is the anchor and the on-focus document is quartered.
         Assert.True(Relevance(asked, "off") > Relevance(asked, "on"));
@@ -84,7 +84,7 @@ public class PassageRankerTests
 
         double Relevance(IReadOnlyList<Evidentia.Core.Answers.ScoredPassage> ranked, string id) => ranked.Single(p => p.Document.Id == id).Relevance;
 
-        var focus = new HashSet<string> { "zorbel" };
+        string[] focus = ["zorbel"];
         var words = ranker.Rank(terms, idf, hits, documents, focus);
         var read = ranker.Rank(terms, idf, hits, documents, focus, compounds);
 
@@ -132,7 +132,7 @@ public class PassageRankerTests
         IReadOnlyList<SearchHit> hits = [.. documents.Values.Select(d => new SearchHit(d.Key, d.Title, 1))];
         var idf = new Dictionary<string, double> { ["zorbel"] = 1 };
 
-        var ranked = new PassageRanker(analyzer).Rank([("zorbel", 1)], idf, hits, documents, new HashSet<string> { "zorbel" });
+        var ranked = new PassageRanker(analyzer).Rank([("zorbel", 1)], idf, hits, documents, ["zorbel"]);
 
         double Relevance(string text) => ranked.Single(p => p.Text == text).Relevance;
         Assert.Equal(0.25, Relevance("Familial zorbel is a made-up cluster."), 6);

@@ -94,6 +94,23 @@ public class RerankFeaturesTests
     }
 
     [Fact]
+    public async Task Should_Put_First_The_Focus_Term_That_Documents_Are_About()
+    {
+        // "Is zorbel quindly?": "quindly" is the rarer word, but only texts say it; "zorbel" names the pages it is in.
+        await using var test = await TestWorkspace.IndexedAsync(
+        [
+            Doc("z1", "Zorbel", "Zorbel is named in this placeholder text."),
+            Doc("z2", "Zorbel in adults", "Zorbel is named in this other placeholder text."),
+            Doc("z3", "Zorbel in children", "A third placeholder text naming zorbel."),
+            Doc("q1", "Quindle syndrome", "Quindle syndrome is quindly, says this placeholder text."),
+        ]);
+
+        var (_, focus, _) = test.Workspace.Searcher.QuestionTerms("Is zorbel quindly?", "zorbel quindly");
+
+        Assert.Equal(["zorbel", "quindli"], focus);
+    }
+
+    [Fact]
     public void Should_Fingerprint_The_Same_Words_Alike_Behind_A_Label()
     {
         var page = Doc("p", "Zorbel syndrome", "Zorbel text, as written.");
