@@ -10,7 +10,7 @@ public sealed class ComposerOptions
     /// the threshold that balances the shortfalls of answering 90% of the questions that have a relevant
     /// document and declining 80% of those that do not (docs/EVALUATION.md, "Abstention").
     /// </summary>
-    public double MinRelevance { get; set; } = 0.46;
+    public double MinRelevance { get; set; } = 0.47;
 
     /// <summary>For a typed question (treatment, diagnosis, …), at most this many sentences that no section of its plan claims.</summary>
     public int MaxOtherEvidence { get; set; } = 2;

@@ -126,14 +126,20 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             return (Read(terms, readings), focusTerms, (IReadOnlyList<Compound>)compounds);
         });
 
-    // Terms most topical first: a term that names what documents are about stands in their titles ("psoriasis",
-    // "depression"); one that says something about it stands in their text ("contagious", "cured", "last"). A term's
-    // topicality is its idf times the share of the documents having it that have it in their title; the rarer first
-    // among terms in no title.
+    // Terms most topical first (the rarer first among equals).
     private static List<string> Topical(IndexReader reader, IEnumerable<string> terms) =>
-        terms.Select(t => (Term: t, All: reader.DocFreq(new Term(IndexFields.All, t)), Title: reader.DocFreq(new Term(IndexFields.Title, t))))
-            .Select(t => (t.Term, Idf: Idf(reader.NumDocs, t.All), Share: t.All == 0 ? 0 : (double)t.Title / t.All))
-            .OrderByDescending(t => t.Idf * t.Share).ThenByDescending(t => t.Idf).Select(t => t.Term).ToList();
+        terms.OrderByDescending(t => Topicality(reader, t)).ThenByDescending(t => Idf(reader, t)).ToList();
+
+    /// <summary>
+    /// How much an analysed term names what documents are about: its idf times the share of the documents having it
+    /// that have it in their title. "Psoriasis" and "depression" stand in titles; "contagious", "cured" and "last" say
+    /// something about a subject and stand in text.
+    /// </summary>
+    public static double Topicality(IndexReader reader, string term)
+    {
+        var all = reader.DocFreq(new Term(IndexFields.All, term));
+        return all == 0 ? 0 : Idf(reader.NumDocs, all) * reader.DocFreq(new Term(IndexFields.Title, term)) / all;
+    }
 
     private IReadOnlyList<(string Term, int Count)> Corrected(IndexReader reader, string question, IReadOnlyList<(string Term, int Count)> terms) =>
         Read(terms, Readings(reader, question, terms));

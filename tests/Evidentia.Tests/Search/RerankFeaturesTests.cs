@@ -94,7 +94,7 @@ public class RerankFeaturesTests
     }
 
     [Fact]
-    public async Task Should_Put_First_The_Focus_Term_That_Documents_Are_About()
+    public async Task Should_Anchor_On_The_Term_That_Documents_Are_About()
     {
         // "Is zorbel quindly?": "quindly" is the rarer word, but only texts say it; "zorbel" names the pages it is in.
         await using var test = await TestWorkspace.IndexedAsync(
@@ -108,6 +108,10 @@ public class RerankFeaturesTests
         var (_, focus, _) = test.Workspace.Searcher.QuestionTerms("Is zorbel quindly?", "zorbel quindly");
 
         Assert.Equal(["zorbel", "quindli"], focus);
+        // The reranker's anchor is the question's most topical term too.
+        var candidates = test.Workspace.Searcher.Candidates("Is zorbel quindly?", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+        Assert.Equal(1, Feature(candidates["z1"], "anchor"));
+        Assert.Equal(0, Feature(candidates["q1"], "anchor"));
     }
 
     [Fact]
