@@ -379,9 +379,9 @@ public static partial class SentenceSplitter
     // snippets keep the label inside the text), and NIH pages run a section heading into the sentence after it,
     // MedQuAD and MEDIQA keeping no line break between them: "Common Treatments The most common treatments for an
     // attack of gout are …", "Symptoms Can Be Controlled With proper treatment, …". Such a heading is a run of
-    // capitalised words ("and", "of" … inside); the sentence starts at a capitalised word that opens sentences
-    // ("The", "With", "If" …), followed by a lower-case word that can follow it ("With a Team of …" is still the
-    // heading; "A" is left out: "Hepatitis A is …").
+    // capitalised words ("and", "of", numbers … inside); the sentence starts at a capitalised word that opens sentences
+    // ("The", "With", "If", "Doctors" …), followed by a lower-case word that can follow it ("With a Team of …" is still
+    // the heading; "A" is left out: "Hepatitis A is …").
     private static (TextSpan Heading, int Sentence)? RunInHeading(string text, int start, int end)
     {
         if (AbstractLabel().Match(text, start, end - start) is { Success: true } label)
@@ -411,15 +411,18 @@ public static partial class SentenceSplitter
         {
             // Every word before the sentence is part of the heading: once one cannot be, there is none.
             var last = words[k - 1].Value;
-            if (!Capitalised().IsMatch(last) && (k == 1 || !HeadingConnectors.Contains(last)))
+            if (!Capitalised().IsMatch(last) && (k == 1 || !(HeadingConnectors.Contains(last) || Number().IsMatch(last))))
             {
                 return null;
             }
 
             var opener = words[k].Value;
             var next = words[k + 1].Value;
-            if (!SentenceOpeners.Contains(opener) || !char.IsLower(next[0]) || HeadingConnectors.Contains(next)
-                || (!Pronouns.Contains(opener) && Auxiliaries.Contains(next))
+            // A subject that opens sentences ("Doctors use …", "People with …") after a heading, not after a word that
+            // opens them itself ("Most Doctors …").
+            var subject = Subjects.Contains(opener) && !SentenceOpeners.Contains(last);
+            if (!(SentenceOpeners.Contains(opener) || subject) || !char.IsLower(next[0]) || (HeadingConnectors.Contains(next) && !subject)
+                || (!Pronouns.Contains(opener) && !subject && Auxiliaries.Contains(next))
                 || (k + 2 < words.Count && char.IsUpper(words[k + 2].Value[0])))
             {
                 continue;
@@ -437,10 +440,16 @@ public static partial class SentenceSplitter
     private static readonly HashSet<string> SentenceOpeners = new(
         ["The", "An", "This", "These", "That", "Those", "Its", "Your", "Our", "Their", "With", "Without", "In", "On", "At", "For",
          "If", "When", "Whenever", "While", "Although", "Though", "Because", "Since", "After", "Before", "During", "Even", "Once",
-         "Most", "Many", "Some", "Several", "Each", "Every", "All", "Any", "No", "Not", "Both", "Unlike", "Like", "As", "However", .. Pronouns],
+         "Most", "Many", "Some", "Several", "Each", "Every", "All", "Any", "No", "Not", "Both", "Unlike", "Like", "As", "However", "Through", .. Pronouns],
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> HeadingConnectors = new(StringComparer.Ordinal) { "and", "or", "of", "for", "to", "in", "with", "the", "a", "an", "on", "at", "by", "from" };
+    // Nouns that NIH pages open the sentence after a heading with: "Most Symptoms Are Treatable Doctors use …".
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+    {
+        "Doctors", "Researchers", "Scientists", "Studies", "Research", "People", "Patients",
+    };
+
+    private static readonly HashSet<string> HeadingConnectors = new(StringComparer.Ordinal) { "and", "or", "of", "for", "to", "in", "with", "without", "the", "a", "an", "on", "at", "by", "from" };
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
@@ -450,12 +459,16 @@ public static partial class SentenceSplitter
     [GeneratedRegex(@"\S+")]
     private static partial Regex WordPattern();
 
+    [GeneratedRegex(@"^\d+$")]
+    private static partial Regex Number();
+
     // A sentence's first word, not the rest of an address: "Most people …", not "Net" or "Smokefree.gov".
     [GeneratedRegex(@"^(?!(?:Net|Org|Com|Gov|Edu)\b)\p{Lu}\p{Ll}+(?![\p{L}\p{N}./@])")]
     private static partial Regex GluedStart();
 
-    // "BACKGROUND AND OBJECTIVES:", or one of the labels of structured abstracts in other cases ("Areas covered:").
-    [GeneratedRegex(@"^(\p{Lu}{2,}(?:[ /&,-]+\p{Lu}{2,})*:|(?i:(?:background|introduction|context|importance|objectives?|purpose|aims?|rationale|design|setting|participants|methods|results|findings|interpretation|discussion|conclusions?|summary|recent findings|areas covered|expert (?:opinion|commentary))(?: and [a-z]+)?):) +(?=[\p{Lu}\d])")]
+    // "BACKGROUND AND OBJECTIVES:" (or in capitals on a line of its own), or one of the labels of structured abstracts in
+    // other cases ("Areas covered:").
+    [GeneratedRegex(@"^(\p{Lu}{2,}(?:[ /&,-]+\p{Lu}{2,})*(?::|(?= *\n))|(?i:(?:background|introduction|context|importance|objectives?|purpose|aims?|rationale|design|setting|participants|methods|results|findings|interpretation|discussion|conclusions?|summary|recent findings|areas covered|expert (?:opinion|commentary))(?: and [a-z]+)?):)[ \n]+(?=[\p{Lu}\d])")]
     private static partial Regex AbstractLabel();
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}\p{N}'’-]*$")]

@@ -115,6 +115,13 @@ public class SentenceSplitterTests
         [InlineData("Areas covered: The made-up drug is reviewed here.", "Areas covered:", "The made-up drug is reviewed here.")]
         [InlineData("Risk Factors Risk factors are things that raise the made-up risk.", "Risk Factors", "Risk factors are things that raise the made-up risk.")]
         [InlineData("Symptoms Can Vary Not all made-up attacks begin with pain.", "Symptoms Can Vary", "Not all made-up attacks begin with pain.")]
+        [InlineData("Most Symptoms Are Treatable Doctors use made-up approaches.", "Most Symptoms Are Treatable", "Doctors use made-up approaches.")]
+        [InlineData("Advances in Treatments Studies have found a made-up fixture.", "Advances in Treatments", "Studies have found a made-up fixture.")]
+        [InlineData("Working With a Team of Specialists People with cancer are treated by a team.", "Working With a Team of Specialists", "People with cancer are treated by a team.")]
+        [InlineData("Germs without Symptoms Some people carry made-up germs.", "Germs without Symptoms", "Some people carry made-up germs.")]
+        [InlineData("Researching Causes and Treatments Through studies in the laboratory, fixtures are made.", "Researching Causes and Treatments", "Through studies in the laboratory, fixtures are made.")]
+        [InlineData("Care for Adults 60 and Older Most people do well with made-up care.", "Care for Adults 60 and Older", "Most people do well with made-up care.")]
+        [InlineData("BACKGROUND & AIMS\nMade-up achalasia is studied here.", "BACKGROUND & AIMS", "Made-up achalasia is studied here.")]
         public void Should_Split_A_Heading_Run_Into_Its_First_Sentence(string text, string heading, string sentence)
         {
             Assert.Equal([heading, sentence], Split(text));
@@ -122,7 +129,9 @@ public class SentenceSplitterTests
 
         [Theory]
         [InlineData("Hepatitis A usually gets better in a few weeks.")]
-        [InlineData("Working With a Team of Specialists People with cancer are treated by a team.")]
+        [InlineData("Most Doctors use made-up fixtures.")]
+        [InlineData("Many People with fixtures do well.")]
+        [InlineData("HIV and Other Infections is a made-up title.")]
         [InlineData("Read Living With for more information about follow-up.")]
         [InlineData("Look for Living With will explain what your doctor may give.")]
         [InlineData("Gone With the Wind is a film.")]
