@@ -30,6 +30,16 @@ public static partial class QueryTerms
     }
 
     /// <summary>
+    /// The form an analysed term shares with words of its family that the stemmer leaves apart, or null: the English
+    /// stemmer keeps "-ment" on a short stem ("treatment", not "treat" as for "treated") and "-i" of "-osis" ("diagnosi",
+    /// not "diagnos" as for "diagnosed").
+    /// </summary>
+    public static string? Shared(string term) =>
+        term.Length >= 8 && term.EndsWith("ment", StringComparison.Ordinal) ? term[..^4]
+        : term.Length >= 6 && term.EndsWith("osi", StringComparison.Ordinal) ? term[..^1]
+        : null;
+
+    /// <summary>
     /// The distinct analysed terms of <paramref name="text"/>, and for each pair of <paramref name="pairs"/> that stands in
     /// it, term after term, the pair itself ("first line"): what <see cref="Compound.In"/> looks for.
     /// </summary>

@@ -30,6 +30,24 @@ public class PassageRankerTests
         Assert.Equal(Relevance(asked, "off") / 4, Relevance(focused, "off"), 6);
     }
 
+    [Theory]
+    [InlineData("treat", "The treatment of zorbel is rest in this made-up text.")]
+    [InlineData("treatment", "Zorbel is treated with rest in this made-up text.")]
+    [InlineData("diagnos", "The diagnosis of zorbel is made by a fixture test.")]
+    public void Should_Count_A_Word_Of_The_Same_Family_That_The_Stemmer_Leaves_Apart(string asked, string text)
+    {
+        // "treated" and "treatment" stem apart ("treat", "treatment"); so do "diagnosed" and "diagnosis".
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var page = Document.Create(new DocumentKey("test", "p"), "Zorbel", [new SourceSection("", text)]);
+        var documents = new[] { page }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [new(page.Key, page.Title, 1)];
+        var idf = new Dictionary<string, double> { [asked] = 1, ["zorbel"] = 3 };
+
+        var ranked = new PassageRanker(analyzer).Rank([(asked, 1), ("zorbel", 1)], idf, hits, documents);
+
+        Assert.Equal(1.0, ranked.Single().Relevance, 6);
+    }
+
     [Fact]
     public void Should_Count_A_Lists_Items_Not_As_What_It_Is_About()
     {
