@@ -24,7 +24,9 @@ internal static class PubMed
             return $"PubMed {pmid}";
         }
 
-        var sentence = spans.FirstOrDefault(s => normalized[s.End - 1] is '.' or '?' or '!', spans[0]);
+        // A snippet cut before its first sentence ends has no whole sentence: its first words after the label then.
+        var sentence = spans.FirstOrDefault(s => normalized[s.End - 1] is '.' or '?' or '!',
+            spans.FirstOrDefault(s => normalized[s.End - 1] != ':', spans[0]));
         var first = normalized[sentence.Start..sentence.End];
         if (first.Length <= 160)
         {

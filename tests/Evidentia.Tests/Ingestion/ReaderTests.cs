@@ -93,6 +93,16 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void BioAsq_Should_Title_A_Snippet_Cut_Before_Its_First_Sentence_Ends_By_Its_Words_Not_Its_Label()
+    {
+        var path = _folder.File("snippets_corpus.jsonl", """
+            {"pmid": "44", "snippets": [{"snippet_id": "44:abstract:0-40", "section": "abstract", "text": "BACKGROUND: Genes do made-up things in"}]}
+            """);
+        var document = Assert.Single(Read(new BioAsqReader(), path).Documents);
+        Assert.Equal("Genes do made-up things in", document.Title);
+    }
+
+    [Fact]
     public void BioAsq_Should_Drop_The_Markup_Some_Snippets_Keep()
     {
         var path = _folder.File("snippets_corpus.jsonl", """
