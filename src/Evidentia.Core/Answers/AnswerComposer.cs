@@ -53,7 +53,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         var defines = request.Analysis is { Type: QuestionType.Definition, Focus: { } focus } ? Definition.Defines(focus) : null;
         var usable = candidates
             .Where(c => CanQuote(c, request.Audience))
-            .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan, defines) })
+            .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan, defines, request.Analysis.Type is QuestionType.Symptoms or QuestionType.Cause or QuestionType.Treatment) })
             .OrderByDescending(c => c.Score)
             .ToList();
         var shell = Shell(request);
@@ -189,16 +189,19 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // that says what the asked term is, where a source says it (at its start), leads a definition question further: a
     // page on a narrower condition has an overview heading too ("What is familial prostate cancer?" for "What is
     // prostate cancer?").
-    private static double TypeMatch(ScoredPassage candidate, IReadOnlyList<SectionRule> plan, Regex? defines)
+    private static double TypeMatch(ScoredPassage candidate, IReadOnlyList<SectionRule> plan, Regex? defines, bool lists)
     {
         var heading = candidate.Document.Sections[candidate.Passage.Section].Heading;
         var definition = defines is not null && Definition.Says(defines, candidate) ? 0.05 : 0;
+        // What the symptoms, causes or treatments are, named ("… include fatigue, …", "such as …"), says more than that
+        // they vary or develop quickly.
+        var names = lists && Names().IsMatch(candidate.Text) ? 0.03 : 0;
         if (heading.Length > 0 && plan[0].SourceHeading?.IsMatch(heading) == true)
         {
-            return 0.08 + definition;
+            return 0.08 + definition + names;
         }
 
-        return Math.Max(plan.Any(r => r.Statement?.IsMatch(candidate.Text) == true) ? 0.03 : 0, definition);
+        return Math.Max(plan.Any(r => r.Statement?.IsMatch(candidate.Text) == true) ? 0.03 : 0, definition) + names;
     }
 
     private static Answer Shell(AnswerRequest request) => new()
@@ -434,6 +437,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     [GeneratedRegex(@"^(with|without|of|for|to|in|on|at|by|from|and|or|the|a|an|as|such|include|includes|including|are|is|be|than|like)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"\b(include|includes|including|such as)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Names();
 
     [GeneratedRegex(@"\b(no significant|not significantly|not associated|no evidence|not effective|no difference|failed to|no benefit|did not improve|does not improve|no effect|not superior|not reduce)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();

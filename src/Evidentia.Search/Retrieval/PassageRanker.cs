@@ -13,8 +13,10 @@ namespace Evidentia.Search.Retrieval;
 /// and a small preference for sentences early in their document (the composer adds its preferences for
 /// stronger, newer and the audience's sources: <see cref="AnswerComposer.Preference"/>).
 /// The anchor of a question is the most topical term of its focus (the condition or drug asked about, not the words
-/// that ask, such as "first-line" or "dose"; "psoriasis", not "contagious": see <see cref="DocumentSearcher.QuestionTerms(string, string?)"/>)
-/// that any retrieved document contains, or the rarest of the whole question when none is; sentences of documents without it are off-focus, and their relevance is quartered. The parts of a
+/// that ask, such as "first-line" or "dose"; "psoriasis", not "contagious": <see cref="DocumentSearcher.Topicality"/>) that
+/// any retrieved document contains, or the rarest of the whole question when none is; sentences of documents without it
+/// are off-focus, and their relevance is quartered. A word of the question's family that the stemmer leaves apart counts
+/// for it ("treatment" for "treated": <see cref="QueryTerms.Shared"/>). The parts of a
 /// hyphenated word of the question count only where they stand together ("first" of "first-line" is not the "first" of
 /// "first diagnosed"). A sentence about another numbered kind of what was asked ("type 1 diabetes" for "type 2
 /// diabetes", by itself or by its document's title when it names none) is off-focus too, and so is one that names what a
@@ -61,7 +63,9 @@ public sealed partial class PassageRanker(Analyzer analyzer)
 
         var bound = compounds.SelectMany(c => c.Parts).ToHashSet(StringComparer.Ordinal);
         bool Has(HashSet<string> words, string term) =>
-            bound.Contains(term) ? compounds.Any(c => c.Parts.Contains(term) && c.In(words)) : words.Contains(term) || (QueryTerms.Shared(term) is { } shared && words.Contains(shared));
+            bound.Contains(term)
+                ? compounds.Any(c => c.Parts.Contains(term) && c.In(words))
+                : words.Contains(term) || (QueryTerms.Shared(term) is { } shared && words.Contains(shared));
 
         var topScore = hits[0].Score;
         // Every retrieved document analysed once: its frame (title and question) and each sentence's words.

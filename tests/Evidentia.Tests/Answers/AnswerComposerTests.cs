@@ -184,6 +184,16 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Lead_A_Symptoms_Answer_With_The_Sentence_That_Names_Them()
+        {
+            // Both sentences are about zorbel's symptoms; only one says what they are.
+            var vague = Doc("v", "The symptoms of zorbel often develop quickly in this made-up text.", EvidenceLevel.PatientInformation, "Symptoms");
+            var named = Doc("n", "The symptoms of zorbel include fixture rash and made-up fever.", EvidenceLevel.PatientInformation, "Symptoms");
+            var answer = Compose("What are the symptoms of zorbel?", [.. All(vague, 1, 1), .. All(named, 0.98, 1)]);
+            Assert.Equal("The symptoms of zorbel include fixture rash and made-up fever.", answer.BottomLine[0].Text);
+        }
+
+        [Fact]
         public void Should_Lead_The_Bottom_Line_With_The_Strongest_Evidence_Among_Close_Sentences()
         {
             var research = Doc("r", "A research paper reports that the made-up drug lowered the made-up marker.");
