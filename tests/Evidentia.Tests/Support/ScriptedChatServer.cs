@@ -39,7 +39,8 @@ public sealed class ScriptedChatServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close removes the prefixes a second time, and on Linux that binds the port again to
+        // find its listener, which fails when another socket has taken the port meanwhile ("Address already in use").
         _listener.Close();
         try
         {
