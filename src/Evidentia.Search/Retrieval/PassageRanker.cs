@@ -46,26 +46,15 @@ public sealed partial class PassageRanker(Analyzer analyzer)
 
         compounds ??= [];
         var pairs = compounds.SelectMany(c => c.Pairs).ToHashSet(StringComparer.Ordinal);
-        // A sentence's words with the shared form of each: "treatment" covers "treated" (both "treat").
-        HashSet<string> Read(string text)
-        {
-            var words = QueryTerms.Set(analyzer, text, pairs);
-            foreach (var word in words.ToList())
-            {
-                if (QueryTerms.Shared(word) is { } shared)
-                {
-                    words.Add(shared);
-                }
-            }
-
-            return words;
-        }
-
+        // A sentence's words with the form each shares with its family: "treatment" covers "treated" (both "treat").
+        HashSet<string> Read(string text) => QueryTerms.Set(analyzer, text, pairs, families: true);
+        var family = questionTerms.Select(t => (t.Term, Shared: QueryTerms.Shared(t.Term)))
+            .Where(t => t.Shared is not null).DistinctBy(t => t.Term).ToDictionary(t => t.Term, t => t.Shared!, StringComparer.Ordinal);
         var bound = compounds.SelectMany(c => c.Parts).ToHashSet(StringComparer.Ordinal);
         bool Has(HashSet<string> words, string term) =>
             bound.Contains(term)
                 ? compounds.Any(c => c.Parts.Contains(term) && c.In(words))
-                : words.Contains(term) || (QueryTerms.Shared(term) is { } shared && words.Contains(shared));
+                : words.Contains(term) || (family.TryGetValue(term, out var shared) && words.Contains(shared));
 
         var topScore = hits[0].Score;
         // Every retrieved document analysed once: its frame (title and question) and each sentence's words.

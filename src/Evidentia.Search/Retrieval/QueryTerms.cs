@@ -41,15 +41,21 @@ public static partial class QueryTerms
 
     /// <summary>
     /// The distinct analysed terms of <paramref name="text"/>, and for each pair of <paramref name="pairs"/> that stands in
-    /// it, term after term, the pair itself ("first line"): what <see cref="Compound.In"/> looks for.
+    /// it, term after term, the pair itself ("first line"): what <see cref="Compound.In"/> looks for; with
+    /// <paramref name="families"/>, the <see cref="Shared"/> form of each term too.
     /// </summary>
-    public static HashSet<string> Set(Analyzer analyzer, string text, IReadOnlySet<string>? pairs = null)
+    public static HashSet<string> Set(Analyzer analyzer, string text, IReadOnlySet<string>? pairs = null, bool families = false)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         string? previous = null;
         foreach (var term in Tokens(analyzer, text))
         {
             set.Add(term);
+            if (families && Shared(term) is { } shared)
+            {
+                set.Add(shared);
+            }
+
             if (pairs is { Count: > 0 } && previous is not null && pairs.Contains(previous + " " + term))
             {
                 set.Add(previous + " " + term);
