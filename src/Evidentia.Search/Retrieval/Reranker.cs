@@ -27,8 +27,12 @@ public sealed class Reranker
         _model = model;
     }
 
+    // Loaded on first use, not when the type is: after the features change, the bench must still reach ToJson to write
+    // the model that replaces this one.
+    private static readonly Lazy<Reranker> Shipped = new(Load);
+
     /// <summary>The model shipped with this assembly.</summary>
-    public static Reranker Default { get; } = Load();
+    public static Reranker Default => Shipped.Value;
 
     /// <summary>Number of trees.</summary>
     public int Trees => _model.Trees.Count;
