@@ -51,9 +51,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     {
         var plan = SectionPlans.For(request.Analysis.Type);
         var defines = request.Analysis is { Type: QuestionType.Definition, Focus: { } focus } ? Definition.Defines(focus) : null;
+        var lists = request.Analysis.Type is QuestionType.Symptoms or QuestionType.Cause or QuestionType.Treatment;
         var usable = candidates
             .Where(c => CanQuote(c, request.Audience))
-            .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan, defines, request.Analysis.Type is QuestionType.Symptoms or QuestionType.Cause or QuestionType.Treatment) })
+            .Select(c => c with { Score = c.Score + Preference(c.Document, request.Audience) + TypeMatch(c, plan, defines, lists) })
             .OrderByDescending(c => c.Score)
             .ToList();
         var shell = Shell(request);

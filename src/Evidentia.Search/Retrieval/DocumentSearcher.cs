@@ -135,9 +135,10 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// that have it in their title. "Psoriasis" and "depression" stand in titles; "contagious", "cured" and "last" say
     /// something about a subject and stand in text.
     /// </summary>
-    public static double Topicality(IndexReader reader, string term)
+    /// <param name="docFreq">The term's document frequency in the all-text field, when the caller has it.</param>
+    public static double Topicality(IndexReader reader, string term, int? docFreq = null)
     {
-        var all = reader.DocFreq(new Term(IndexFields.All, term));
+        var all = docFreq ?? reader.DocFreq(new Term(IndexFields.All, term));
         return all == 0 ? 0 : Idf(reader.NumDocs, all) * reader.DocFreq(new Term(IndexFields.Title, term)) / all;
     }
 

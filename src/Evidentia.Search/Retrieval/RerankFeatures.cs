@@ -55,7 +55,7 @@ public static class RerankFeatures
         var queryIdf = idf.Sum();
         // The question's anchor: its most topical term that any document has (the rarer first among equals).
         var anchor = Enumerable.Range(0, queryTerms.Length).Where(k => df[k] > 0)
-            .OrderByDescending(k => DocumentSearcher.Topicality(reader, queryTerms[k])).ThenByDescending(k => idf[k]).DefaultIfEmpty(-1).First();
+            .OrderByDescending(k => DocumentSearcher.Topicality(reader, queryTerms[k], df[k])).ThenByDescending(k => idf[k]).DefaultIfEmpty(-1).First();
         var questionType = QuestionAnalyzer.Analyze(question).Type;
         var maxScore = candidates.Count > 0 ? Math.Max(candidates[0].Score, 1e-6f) : 1f;
 
