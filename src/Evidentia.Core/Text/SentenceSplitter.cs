@@ -196,8 +196,9 @@ public static partial class SentenceSplitter
         return !char.IsLower(next) && next is not (',' or ';' or ':' or ')');
     }
 
-    // A word in small letters, a dot, then a capitalised word: a space lost between two sentences, unless the word
-    // before is an abbreviation or part of an address ("www.Smokefree.gov", "Cancer.Net").
+    // A word in small letters or in capitals ("hepatitis C.Acute", "HIV.For"), a dot, then a capitalised word or "A": a
+    // space lost between two sentences, unless the word before is an abbreviation or part of an address
+    // ("www.Smokefree.gov", "Cancer.Net", "U.S.Army").
     private static bool IsGluedSentence(string text, int start, int dot, int end)
     {
         var b = dot;
@@ -206,8 +207,10 @@ public static partial class SentenceSplitter
             b--;
         }
 
-        return end == dot + 1 && dot - b >= 2 && char.IsLower(text[dot - 1]) && char.IsLower(text[dot - 2])
-            && (b == start || text[b - 1] is not ('.' or '/' or '@')) && !text.AsSpan(b, dot - b).Equals("www", StringComparison.OrdinalIgnoreCase)
+        var word = text.AsSpan(b, dot - b);
+        var ends = (word.Length >= 2 && char.IsLower(word[^1]) && char.IsLower(word[^2])) || (word.Length >= 1 && !word.ContainsAnyExceptInRange('A', 'Z'));
+        return end == dot + 1 && ends
+            && (b == start || text[b - 1] is not ('.' or '/' or '@')) && !word.Equals("www", StringComparison.OrdinalIgnoreCase)
             && !IsAbbreviation(text, start, dot) && GluedStart().IsMatch(text.AsSpan(end));
     }
 
@@ -463,7 +466,7 @@ public static partial class SentenceSplitter
     private static partial Regex Number();
 
     // A sentence's first word, not the rest of an address: "Most people …", not "Net" or "Smokefree.gov".
-    [GeneratedRegex(@"^(?!(?:Net|Org|Com|Gov|Edu)\b)\p{Lu}\p{Ll}+(?![\p{L}\p{N}./@])")]
+    [GeneratedRegex(@"^(?!(?:Net|Org|Com|Gov|Edu)\b)(?:\p{Lu}\p{Ll}+|A(?= \p{Ll}))(?![\p{L}\p{N}./@])")]
     private static partial Regex GluedStart();
 
     // "BACKGROUND AND OBJECTIVES:" (or in capitals on a line of its own), or one of the labels of structured abstracts in

@@ -19,7 +19,7 @@ public static class RerankFeatures
     public static readonly string[] Names =
     [
         "score", "score_ratio", "log_rank", "cover_all", "cover_title", "cover_question", "title_in_query",
-        "question_in_query", "pairs", "log_length", "type_match", "has_question", "log_query_terms", "anchor", "cover_all_count",
+        "question_in_query", "pairs", "log_length", "type_match", "has_question", "log_query_terms", "anchor", "cover_all_count", "title_first",
     ];
 
     /// <summary>Number of features.</summary>
@@ -81,6 +81,9 @@ public static class RerankFeatures
             v[12] = (float)Math.Log(1 + queryTerms.Length);
             v[13] = anchor >= 0 && m.Positions[anchor] is not null ? 1 : 0;
             v[14] = queryTerms.Length == 0 ? 0 : (float)m.Positions.Count(p => p is not null) / queryTerms.Length;
+            // How early the question names what the candidate's title does: consumers open with their subject.
+            var first = Array.IndexOf(m.InTitle, true);
+            v[15] = first < 0 ? 0 : 1f / (1 + first);
             vectors[rank] = v;
         }
 

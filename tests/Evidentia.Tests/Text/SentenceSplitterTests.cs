@@ -159,6 +159,23 @@ public class SentenceSplitterTests
             Assert.Equal(["These are called fixture pills.", "Most people start with them."], Split("These are called fixture pills.Most people start with them."));
         }
 
+        [Theory]
+        [InlineData("Fixtures can clear fixture virus C.Acute fixture virus C is short.", "Fixtures can clear fixture virus C.", "Acute fixture virus C is short.")]
+        [InlineData("Ask about HIV.For most people the fixture helps.", "Ask about HIV.", "For most people the fixture helps.")]
+        [InlineData("The fixture is on the bones.A fixture reader looks at it.", "The fixture is on the bones.", "A fixture reader looks at it.")]
+        public void Should_Split_Sentences_Joined_After_A_Capital_Or_Before_A(string text, string first, string second)
+        {
+            Assert.Equal([first, second], Split(text));
+        }
+
+        [Theory]
+        [InlineData("Fixtures made in the U.S.Army labs are fine.")]
+        [InlineData("The fixture was called No.A simple one.")]
+        public void Should_Not_Split_An_Abbreviation_Joined_To_A_Capital(string text)
+        {
+            Assert.Single(Split(text));
+        }
+
         [Fact]
         public void Should_End_A_Sentence_At_An_Abbreviation_In_Capitals_But_Not_At_A_Title()
         {
