@@ -40,6 +40,12 @@ public sealed partial class AnswerEngine(
             ? await conversations.GetTurnsAsync(id, cancellationToken)
             : [];
         var (analysis, searchedAs) = FollowUps.Resolve(turns.Count > 0 ? turns[^1] : null, input.Text, QuestionAnalyzer.Analyze(input.Text));
+        // Asked by another name than the sources use ("hypertension" for their "High Blood Pressure"): searched by theirs.
+        if (analysis.Focus is { } asked && searcher.PreferredName(asked) is { } name && searchedAs.Contains(asked, StringComparison.OrdinalIgnoreCase))
+        {
+            searchedAs = searchedAs.Replace(asked, name, StringComparison.OrdinalIgnoreCase);
+            analysis = analysis with { Focus = name };
+        }
 
         var hits = searcher.Search(searchedAs, options.AnswerDocuments, input.Collection);
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);

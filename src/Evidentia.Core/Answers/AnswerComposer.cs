@@ -237,7 +237,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             var same = groups.FirstOrDefault(g => (Jaccard(g.Words, words) >= options.DuplicateOverlap || HasEveryWord(words, of: g.Words)) && Negation().IsMatch(g.Text) == negated);
             if (same is not null)
             {
-                if (same.Members.All(m => m.Document.Key != candidate.Document.Key))
+                // Cited for the shown sentence only where it says the same: not "High blood cholesterol is treated with
+                // lifestyle changes and medicines." for "High blood pressure is treated with …", nor "five" for "four".
+                // Otherwise it is left out: shown, it would repeat the point.
+                if (Restates(same.Words, words) && same.Members.All(m => m.Document.Key != candidate.Document.Key))
                 {
                     same.Members.Add(candidate);
                 }
@@ -419,6 +422,19 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     private static HashSet<string> Words(string text) => Text.WordTokens.Of(text).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Content(HashSet<string> words) => words.Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+
+    // Whether two sentences that share most words say the same thing: words were added to one of them ("also",
+    // "usually", a clause), or only small words differ ("may" and "might", "doesn't" and "does not", a plural), but no
+    // content word of one stands where another content word or number stands in the other.
+    private static bool Restates(HashSet<string> a, HashSet<string> b)
+    {
+        static HashSet<string> Own(HashSet<string> words, HashSet<string> other) =>
+            words.Where(w => !StopWords.Contains(w) && (w.Length >= 4 || w.Any(char.IsDigit)) && !other.Contains(w) && !other.Contains(Singular(w)) && !other.Contains(w + "s"))
+                .ToHashSet(StringComparer.Ordinal);
+        return Own(a, b).Count == 0 || Own(b, a).Count == 0;
+    }
+
+    private static string Singular(string word) => word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word.TrimEnd('s');
 
     // Whether a sentence has every word of another (of at least 10 words), as a page that runs a list and the
     // sentence after it into one line has every word of the list.

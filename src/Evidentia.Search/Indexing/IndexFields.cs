@@ -43,6 +43,15 @@ public static class IndexFields
     /// </summary>
     public const string DefinitionKey = "definitionKey";
 
+    /// <summary>The normalised title of a citable document (<see cref="SearchIndex.DefinitionKey"/>), for exact look-ups of names.</summary>
+    public const string Name = "name";
+
+    /// <summary>
+    /// The normalised other names a source gives a citable document's focus (MedQuAD's synonyms: "hypertension" for
+    /// "High Blood Pressure"), for exact look-ups of names.
+    /// </summary>
+    public const string Alias = "alias";
+
     /// <summary>The document's sentences, each as <see cref="SearchIndex.SentenceKey"/>: counted, not stored.</summary>
     public const string Sentence = "sentence";
 }

@@ -25,7 +25,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "10";
+    private const string Schema = "11";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -154,6 +154,15 @@ public sealed class SearchIndex : IDisposable
         var answers = (d.Field(DocumentFields.Question) ?? d.Sections.FirstOrDefault()?.Heading) is { Length: > 0 } own ? (long)QuestionAnalyzer.Analyze(own).Type : -1;
         doc.Add(new NumericDocValuesField(IndexFields.AnswerType, answers));
         doc.Add(new NumericDocValuesField(IndexFields.Fingerprint, Retrieval.Duplicates.Fingerprint(d)));
+
+        if (d.Citable)
+        {
+            doc.Add(new StringField(IndexFields.Name, DefinitionKey(d.Title), Field.Store.NO));
+            foreach (var alias in (d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? []).Select(DefinitionKey).Distinct())
+            {
+                doc.Add(new StringField(IndexFields.Alias, alias, Field.Store.NO));
+            }
+        }
 
         if (d.Field(DocumentFields.QuestionType) is { } qtype)
         {

@@ -241,6 +241,34 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     }
 
     /// <summary>
+    /// The name the indexed sources use for <paramref name="phrase"/> when they know it only as another name: no citable
+    /// document is titled so, and the citable documents that give it as another name of their focus share one title
+    /// ("hypertension" → "High Blood Pressure"). Null otherwise.
+    /// </summary>
+    public string? PreferredName(string phrase)
+    {
+        var key = SearchIndex.DefinitionKey(phrase);
+        if (key.Length < 3)
+        {
+            return null;
+        }
+
+        return index.WithSearcher(searcher =>
+        {
+            if (searcher.Search(new TermQuery(new Term(IndexFields.Name, key)), 1).TotalHits > 0)
+            {
+                return null;
+            }
+
+            var titles = searcher.Search(new TermQuery(new Term(IndexFields.Alias, key)), 100).ScoreDocs
+                .Select(h => searcher.Doc(h.Doc).Get(IndexFields.Title))
+                .DistinctBy(SearchIndex.DefinitionKey)
+                .ToList();
+            return titles.Count == 1 ? titles[0] : null;
+        });
+    }
+
+    /// <summary>
     /// Indexed questions near <paramref name="query"/>, answered or not, best first: the library of answered
     /// questions that related questions and suggested follow-ups come from.
     /// </summary>

@@ -70,6 +70,24 @@ public class AnswerComposerTests
             Assert.Equal(["a", "b"], item.Quotes.Select(q => q.DocumentId));
         }
 
+        [Theory]
+        [InlineData("The placeholder condition is also treated with fixture changes and fixture pills.", true)]
+        [InlineData("The placeholder condition is treated with fixture changes and a fixture pill.", true)]
+        [InlineData("The placeholder disorder is treated with fixture changes and fixture pills.", false)]
+        [InlineData("Three of five placeholder patients are treated with fixture changes and fixture pills.", false)]
+        public void Should_Cite_A_Near_Identical_Sentence_Only_When_No_Word_Stands_For_Another(string other, bool cited)
+        {
+            var a = Doc("a", cited || other.StartsWith("The", StringComparison.Ordinal)
+                ? "The placeholder condition is treated with fixture changes and fixture pills."
+                : "Three of four placeholder patients are treated with fixture changes and fixture pills.");
+            var b = Doc("b", other);
+            var answer = Compose("Q?", [.. All(a, 1, 0.9), .. All(b, 0.9, 0.9)]);
+
+            // Never shown twice; cited only where it says the same.
+            var item = Assert.Single(answer.AllItems);
+            Assert.Equal(cited ? ["a", "b"] : ["a"], item.Quotes.Select(q => q.DocumentId));
+        }
+
         [Fact]
         public void Should_Cite_Without_Repeating_A_Sentence_That_States_A_Chosen_One_And_More()
         {
