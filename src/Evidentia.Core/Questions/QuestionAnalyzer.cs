@@ -58,6 +58,7 @@ public static partial class QuestionAnalyzer
         "test", "tests", "dose", "dosage", "prevent", "prevention", "outlook", "prognosis", "inherited", "genetic", "changes",
         "related", "complications", "risk", "factors", "first-line", "line", "first", "second", "management", "manage", "(are)",
         "mean", "means", "common", "done", "research", "clinical", "trials", "being", "happen", "happens", "work", "works",
+        "difference", "differences", "between", "versus", "vs",
     };
 
     /// <summary>Analyses a question.</summary>

@@ -43,6 +43,7 @@ public class QuestionAnalyzerTests
     [InlineData("What is (are) Cowden syndrome ?", QuestionType.Definition, "Cowden syndrome")]
     [InlineData("Do zolmitriptan tablets contain gluten?", QuestionType.DrugInformation, "zolmitriptan tablets contain gluten")]
     [InlineData("Is metformin better than insulin for type 2 diabetes?", QuestionType.Comparison, "metformin better insulin 2 diabetes")]
+    [InlineData("What is the difference between asthma and COPD?", QuestionType.Comparison, "asthma COPD")]
     public void Should_Tell_The_Type_And_Focus(string question, QuestionType type, string focus)
     {
         var analysis = QuestionAnalyzer.Analyze(question);
