@@ -321,12 +321,20 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // had in its source decides next; the first, general section takes what is left that fits it.
     private static int Place(Group group, IReadOnlyList<SectionRule> plan)
     {
+        // A sentence that says several such things is about the one it names first ("Treatment for X depends on the
+        // severity of symptoms" is about treatment).
+        var (said, at) = (-1, int.MaxValue);
         for (var i = 1; i < plan.Count; i++)
         {
-            if (plan[i].Statement?.IsMatch(group.Text) == true)
+            if (plan[i].Statement?.Match(group.Text) is { Success: true } match && match.Index < at)
             {
-                return i;
+                (said, at) = (i, match.Index);
             }
+        }
+
+        if (said > 0)
+        {
+            return said;
         }
 
         var lead = group.Members[0];

@@ -360,6 +360,17 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Place_A_Sentence_That_Says_Several_Things_By_What_It_Names_First()
+        {
+            var main = Doc("main", "Made-up condition X is a placeholder disorder of the fixture.", heading: "What is X?");
+            var more = Doc("more", "Treatment for made-up condition X depends on how severe the symptoms are.", heading: "What is X?");
+            var answer = Compose("What is X?", [.. All(main, 1, 0.9), .. All(more, 0.6, 0.9)]);
+
+            Assert.Equal("Definition", answer.QuestionType);
+            Assert.Contains(answer.Sections, s => s.Heading == "Treatment" && s.Items.Any(i => i.Text.StartsWith("Treatment", StringComparison.Ordinal)));
+        }
+
+        [Fact]
         public void Should_Show_Where_Sources_Disagree_With_Both_Cited()
         {
             var a = Doc("a", "Made-up drug Z reduced made-up fractures in older adults in a trial.", EvidenceLevel.RandomizedTrial);
