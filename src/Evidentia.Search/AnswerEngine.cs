@@ -129,8 +129,8 @@ public sealed partial class AnswerEngine(
         var found = searcher.FindDefinitions(terms);
         var documents = (await store.GetAsync(found.Values.Distinct().ToList(), cancellationToken)).ToDictionary(d => d.Key);
         var definitions = new List<Definition>();
-        // Longer terms first: "sickle cell anemia" before "anemia".
-        foreach (var (term, key) in found.OrderByDescending(f => f.Key.Length))
+        // Longer terms first: "sickle cell anemia" before "anemia"; then in order of the alphabet, whatever the index's order.
+        foreach (var (term, key) in found.OrderByDescending(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal))
         {
             // The sentence that says what the term is, among the overview's first three: not one that only uses it.
             var defines = Definition.Defines(term);

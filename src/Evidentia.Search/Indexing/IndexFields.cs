@@ -37,13 +37,8 @@ public static class IndexFields
     /// <summary>Doc values: the <see cref="Core.Questions.QuestionType"/> of the document's own question, or -1.</summary>
     public const string AnswerType = "answerType";
 
-    /// <summary>
-    /// The normalised title of a citable overview document ("what is X"), for exact look-ups of
-    /// plain-language definitions.
-    /// </summary>
-    public const string DefinitionKey = "definitionKey";
-
-    /// <summary>The normalised title of a citable document (<see cref="SearchIndex.DefinitionKey"/>), for exact look-ups of names.</summary>
+    /// <summary>The normalised title of a citable document (<see cref="SearchIndex.NameKey"/>), for exact look-ups of names
+    /// (definitions, other names).</summary>
     public const string Name = "name";
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaKey = "schema";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "11";
+    private const string Schema = "12";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -157,8 +157,8 @@ public sealed class SearchIndex : IDisposable
 
         if (d.Citable)
         {
-            doc.Add(new StringField(IndexFields.Name, DefinitionKey(d.Title), Field.Store.NO));
-            foreach (var alias in (d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? []).Select(DefinitionKey).Distinct())
+            doc.Add(new StringField(IndexFields.Name, NameKey(d.Title), Field.Store.NO));
+            foreach (var alias in (d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? []).Select(NameKey).Distinct())
             {
                 doc.Add(new StringField(IndexFields.Alias, alias, Field.Store.NO));
             }
@@ -167,10 +167,6 @@ public sealed class SearchIndex : IDisposable
         if (d.Field(DocumentFields.QuestionType) is { } qtype)
         {
             doc.Add(new StringField(IndexFields.QuestionType, qtype, Field.Store.YES));
-            if (d.Citable && qtype == "information")
-            {
-                doc.Add(new StringField(IndexFields.DefinitionKey, DefinitionKey(d.Title), Field.Store.NO));
-            }
         }
 
         // Each distinct sentence once, so that how many documents of a collection state it word for word is its
@@ -215,8 +211,8 @@ public sealed class SearchIndex : IDisposable
         return collection + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
     }
 
-    /// <summary>The form titles and terms are compared in for definitions: lower case, single spaces.</summary>
-    public static string DefinitionKey(string title) => Core.Text.WhitespaceNormalizer.CollapseAll(title).ToLowerInvariant();
+    /// <summary>The form titles, other names and terms are compared in: lower case, single spaces.</summary>
+    public static string NameKey(string title) => Core.Text.WhitespaceNormalizer.CollapseAll(title).ToLowerInvariant();
 
     private sealed class SimilarityFactory : SearcherFactory
     {

@@ -247,7 +247,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// </summary>
     public string? PreferredName(string phrase)
     {
-        var key = SearchIndex.DefinitionKey(phrase);
+        var key = SearchIndex.NameKey(phrase);
         if (key.Length < 3)
         {
             return null;
@@ -262,7 +262,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
             var titles = searcher.Search(new TermQuery(new Term(IndexFields.Alias, key)), 100).ScoreDocs
                 .Select(h => searcher.Doc(h.Doc).Get(IndexFields.Title))
-                .DistinctBy(SearchIndex.DefinitionKey)
+                .DistinctBy(SearchIndex.NameKey)
                 .ToList();
             return titles.Count == 1 ? titles[0] : null;
         });
@@ -349,11 +349,14 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             return new Dictionary<string, DocumentKey>();
         }
 
-        var query = new BooleanQuery();
+        var names = new BooleanQuery();
         foreach (var term in terms.Take(BooleanQuery.MaxClauseCount))
         {
-            query.Add(new TermQuery(new Term(IndexFields.DefinitionKey, SearchIndex.DefinitionKey(term))), Occur.SHOULD);
+            names.Add(new TermQuery(new Term(IndexFields.Name, SearchIndex.NameKey(term))), Occur.SHOULD);
         }
+
+        // Overview documents: MedQuAD's "What is (are) X?" answers.
+        var query = new BooleanQuery { { names, Occur.MUST }, { new TermQuery(new Term(IndexFields.QuestionType, "information")), Occur.MUST } };
 
         return index.WithSearcher(searcher =>
         {
@@ -361,10 +364,10 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             bool Technical(string term) =>
                 QueryTerms.Analyze(_questionAnalyzer, term).Any(t => reader.DocFreq(new Term(IndexFields.All, t.Term)) <= options.TechnicalShare * reader.NumDocs);
             var found = new Dictionary<string, DocumentKey>(StringComparer.Ordinal);
-            foreach (var scoreDoc in searcher.Search(query, 50).ScoreDocs)
+            foreach (var scoreDoc in searcher.Search(query, 200).ScoreDocs)
             {
                 var stored = searcher.Doc(scoreDoc.Doc);
-                var term = SearchIndex.DefinitionKey(stored.Get(IndexFields.Title));
+                var term = SearchIndex.NameKey(stored.Get(IndexFields.Title));
                 if (!found.ContainsKey(term) && Technical(term))
                 {
                     found[term] = new DocumentKey(stored.Get(IndexFields.Collection), stored.Get(IndexFields.Id));
