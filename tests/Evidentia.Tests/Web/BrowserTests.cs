@@ -113,7 +113,7 @@ public sealed partial class BrowserTests(SharedCorpusFixture corpus) : IAsyncLif
         await page.Locator(".follow-up").GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
         await Browser.ArriveAsync(page, new Regex("thread=t-"));
         Assert.Equal("and in children?", await page.Locator("h1").InnerTextAsync());
-        Assert.Contains("blood pressure", await page.GetByText("Answered in its thread as").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("blood pressure", await page.GetByText("Searched as").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         await page.GetByRole(AriaRole.Link, new() { Name = "View this thread" }).ClickAsync();
         await Browser.ArriveAsync(page, new Regex("/threads/t-"));
         var turns = page.Locator("ol.thread > li h2");
