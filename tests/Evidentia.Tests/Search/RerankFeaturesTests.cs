@@ -115,6 +115,24 @@ public class RerankFeaturesTests
     }
 
     [Fact]
+    public async Task Should_Tell_How_Early_The_Question_Names_The_Title()
+    {
+        await using var test = await TestWorkspace.IndexedAsync(
+        [
+            Doc("subject", "Zorbel", "Zorbel and quindle placeholder text."),
+            Doc("story", "Quindle", "Quindle and zorbel placeholder text."),
+            Doc("none", "Placeholder", "Zorbel and quindle named in a page titled otherwise."),
+        ]);
+
+        // A message that opens with its subject, then tells a story around it.
+        var candidates = test.Workspace.Searcher.Candidates("zorbel my quindle", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+
+        Assert.Equal(1, Feature(candidates["subject"], "title_first"), 3);
+        Assert.Equal(0.5, Feature(candidates["story"], "title_first"), 3);
+        Assert.Equal(0, Feature(candidates["none"], "title_first"));
+    }
+
+    [Fact]
     public void Should_Fingerprint_The_Same_Words_Alike_Behind_A_Label()
     {
         var page = Doc("p", "Zorbel syndrome", "Zorbel text, as written.");
