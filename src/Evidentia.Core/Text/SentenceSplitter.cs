@@ -413,8 +413,9 @@ public static partial class SentenceSplitter
         for (var k = 1; k < Math.Min(9, words.Count - 1); k++)
         {
             // Every word before the sentence is part of the heading: once one cannot be, there is none.
+            // A heading may list its words with commas: "Eating, Diet, and Nutrition", "Burning, Itching, Tingling, Then a Rash".
             var last = words[k - 1].Value;
-            if (!Capitalised().IsMatch(last) && (k == 1 || !(HeadingConnectors.Contains(last) || Number().IsMatch(last))))
+            if (!Capitalised().IsMatch(last.EndsWith(',') ? last[..^1] : last) && (k == 1 || !(HeadingConnectors.Contains(last) || Number().IsMatch(last))))
             {
                 return null;
             }
@@ -424,14 +425,16 @@ public static partial class SentenceSplitter
             // A subject that opens sentences ("Doctors use …", "People with …") after a heading, not after a word that
             // opens them itself ("Most Doctors …").
             var subject = Subjects.Contains(opener) && !SentenceOpeners.Contains(last);
-            if (!(SentenceOpeners.Contains(opener) || subject) || !char.IsLower(next[0]) || (HeadingConnectors.Contains(next) && !subject)
+            // "In" opens a sentence with a date too: "A Vaccine for Adults 60 and Older In May 2006, the …".
+            var dated = opener is "In" && Dated().IsMatch(next);
+            if (!(SentenceOpeners.Contains(opener) || subject) || !(char.IsLower(next[0]) || dated) || (HeadingConnectors.Contains(next) && !subject)
                 || (!Pronouns.Contains(opener) && !subject && Auxiliaries.Contains(next))
                 || (k + 2 < words.Count && char.IsUpper(words[k + 2].Value[0])))
             {
                 continue;
             }
 
-            // A heading ends with a capitalised word, not "and", "of" …
+            // A heading ends with a capitalised word, not "and", "of" … nor a comma ("Furthermore, The …").
             return Capitalised().IsMatch(last) ? (new TextSpan(start, words[k - 1].Index + words[k - 1].Length), words[k].Index) : null;
         }
 
@@ -464,6 +467,9 @@ public static partial class SentenceSplitter
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d,?)$")]
+    private static partial Regex Dated();
 
     // A sentence's first word, not the rest of an address: "Most people …", not "Net" or "Smokefree.gov".
     [GeneratedRegex(@"^(?!(?:Net|Org|Com|Gov|Edu)\b)(?:\p{Lu}\p{Ll}+|A(?= \p{Ll}))(?![\p{L}\p{N}./@])")]

@@ -122,6 +122,9 @@ public class SentenceSplitterTests
         [InlineData("Researching Causes and Treatments Through studies in the laboratory, fixtures are made.", "Researching Causes and Treatments", "Through studies in the laboratory, fixtures are made.")]
         [InlineData("Care for Adults 60 and Older Most people do well with made-up care.", "Care for Adults 60 and Older", "Most people do well with made-up care.")]
         [InlineData("BACKGROUND & AIMS\nMade-up achalasia is studied here.", "BACKGROUND & AIMS", "Made-up achalasia is studied here.")]
+        [InlineData("Eating, Diet, and Nutrition Researchers have not found a made-up link.", "Eating, Diet, and Nutrition", "Researchers have not found a made-up link.")]
+        [InlineData("Burning, Itching, Tingling, Then a Rash An outbreak of made-up fixtures begins.", "Burning, Itching, Tingling, Then a Rash", "An outbreak of made-up fixtures begins.")]
+        [InlineData("A Fixture for Adults 60 and Older In May 2006, a made-up agency approved it.", "A Fixture for Adults 60 and Older", "In May 2006, a made-up agency approved it.")]
         public void Should_Split_A_Heading_Run_Into_Its_First_Sentence(string text, string heading, string sentence)
         {
             Assert.Equal([heading, sentence], Split(text));
@@ -140,6 +143,8 @@ public class SentenceSplitterTests
         [InlineData("NOTE: see the made-up table below.")]
         [InlineData("These include: fever and a made-up rash.")]
         [InlineData("For example: Made-up drugs can help.")]
+        [InlineData("However, Some people do well with made-up care.")]
+        [InlineData("African Americans, Hispanics, and Native Americans tend to have a made-up risk.")]
         public void Should_Keep_Capitalised_Names_And_Titles_In_Their_Sentence(string text)
         {
             Assert.Equal([text], Split(text));
