@@ -392,8 +392,8 @@ public static partial class SentenceSplitter
             return (new TextSpan(start, start + label.Groups[1].Length), start + label.Length);
         }
 
-        // The first words only (a heading has at most 8), read where they stand.
-        var words = WordPattern().Matches(text, start).TakeWhile(w => w.Index < end).Take(11).ToList();
+        // The first words only (a heading has at most 10: "Have Regular Screenings to Look for Cyst or Tumor Growth"), read where they stand.
+        var words = WordPattern().Matches(text, start).TakeWhile(w => w.Index < end).Take(13).ToList();
 
         // A heading its sentence starts by repeating in sentence case: "Risk Factors Risk factors are …".
         for (var k = 2; k <= 5 && 2 * k <= words.Count && Capitalised().IsMatch(words[0].Value); k++)
@@ -410,7 +410,7 @@ public static partial class SentenceSplitter
             }
         }
 
-        for (var k = 1; k < Math.Min(9, words.Count - 1); k++)
+        for (var k = 1; k < Math.Min(11, words.Count - 1); k++)
         {
             // Every word before the sentence is part of the heading: once one cannot be, there is none.
             // A heading may list its words with commas: "Eating, Diet, and Nutrition", "Burning, Itching, Tingling, Then a Rash".

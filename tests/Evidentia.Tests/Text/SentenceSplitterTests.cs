@@ -125,6 +125,7 @@ public class SentenceSplitterTests
         [InlineData("Eating, Diet, and Nutrition Researchers have not found a made-up link.", "Eating, Diet, and Nutrition", "Researchers have not found a made-up link.")]
         [InlineData("Burning, Itching, Tingling, Then a Rash An outbreak of made-up fixtures begins.", "Burning, Itching, Tingling, Then a Rash", "An outbreak of made-up fixtures begins.")]
         [InlineData("A Fixture for Adults 60 and Older In May 2006, a made-up agency approved it.", "A Fixture for Adults 60 and Older", "In May 2006, a made-up agency approved it.")]
+        [InlineData("Have Regular Checks to Look for Cyst or Fixture Growth Some providers recommend a made-up check.", "Have Regular Checks to Look for Cyst or Fixture Growth", "Some providers recommend a made-up check.")]
         public void Should_Split_A_Heading_Run_Into_Its_First_Sentence(string text, string heading, string sentence)
         {
             Assert.Equal([heading, sentence], Split(text));
