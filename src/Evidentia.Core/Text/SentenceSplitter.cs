@@ -392,8 +392,8 @@ public static partial class SentenceSplitter
             return (new TextSpan(start, start + label.Groups[1].Length), start + label.Length);
         }
 
-        // The first words only (a heading has at most 10: "Have Regular Screenings to Look for Cyst or Tumor Growth"), read where they stand.
-        var words = WordPattern().Matches(text, start).TakeWhile(w => w.Index < end).Take(13).ToList();
+        // The first words only (a heading and the sentence's first three), read where they stand.
+        var words = WordPattern().Matches(text, start).TakeWhile(w => w.Index < end).Take(MaxHeadingWords + 3).ToList();
 
         // A heading its sentence starts by repeating in sentence case: "Risk Factors Risk factors are …".
         for (var k = 2; k <= 5 && 2 * k <= words.Count && Capitalised().IsMatch(words[0].Value); k++)
@@ -410,7 +410,7 @@ public static partial class SentenceSplitter
             }
         }
 
-        for (var k = 1; k < Math.Min(11, words.Count - 1); k++)
+        for (var k = 1; k <= Math.Min(MaxHeadingWords, words.Count - 2); k++)
         {
             // Every word before the sentence is part of the heading: once one cannot be, there is none.
             // A heading may list its words with commas: "Eating, Diet, and Nutrition", "Burning, Itching, Tingling, Then a Rash".
@@ -440,6 +440,9 @@ public static partial class SentenceSplitter
 
         return null;
     }
+
+    // Words of a run-in heading at most: "Have Regular Screenings to Look for Cyst or Tumor Growth".
+    private const int MaxHeadingWords = 10;
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "It", "There", "You", "We", "They", "He", "She", "One" };
 
