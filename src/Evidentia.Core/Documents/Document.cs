@@ -103,7 +103,7 @@ public sealed class Document
 
             var start = text.Length;
             text.Append(body);
-            foreach (var span in ShortLists.Join(body, SentenceSplitter.Split(body)))
+            foreach (var span in ShortLists.Join(body, SentenceSplitter.Split(body, gluedItems: evidenceLevel == EvidenceLevel.PatientInformation)))
             {
                 passages.Add(new Passage(new TextSpan(start + span.Start, start + span.End), built.Count));
             }

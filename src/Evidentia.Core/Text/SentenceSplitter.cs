@@ -22,7 +22,12 @@ public static partial class SentenceSplitter
     };
 
     /// <summary>Sentence spans of <paramref name="text"/>, trimmed of whitespace and bullet markers.</summary>
-    public static IReadOnlyList<TextSpan> Split(string text)
+    /// <param name="gluedItems">
+    /// Whether the text is a web page that lost its line breaks, so that a word in small letters run into a capitalised
+    /// one ends a list item or heading ("… a transplanted organStatins, which are …"); not for abstracts, whose
+    /// camel-case names ("featureCounts") look the same.
+    /// </param>
+    public static IReadOnlyList<TextSpan> Split(string text, bool gluedItems = false)
     {
         var spans = new List<TextSpan>();
         var start = 0;
@@ -75,6 +80,11 @@ public static partial class SentenceSplitter
                     start = i;
                     depth = 0;
                     inList = true;
+                    break;
+                case var upper when gluedItems && depth == 0 && char.IsUpper(upper) && IsGluedItem(text, start, i):
+                    Emit(text, start, i, spans);
+                    start = i;
+                    inList = false;
                     break;
                 case '.' or '?' or '!':
                     {
@@ -195,6 +205,26 @@ public static partial class SentenceSplitter
         var next = text[k];
         return !char.IsLower(next) && next is not (',' or ';' or ':' or ')');
     }
+
+    // A word of three small letters or more, not one that leads into a name ("the", "for", "see", "include"), run into a
+    // capitalised word: "organStatins", "Physical examDuring", "painWhen".
+    private static bool IsGluedItem(string text, int start, int i)
+    {
+        var b = i;
+        while (b > start && char.IsLower(text[b - 1]))
+        {
+            b--;
+        }
+
+        return i - b >= 3 && (b == start || char.IsWhiteSpace(text[b - 1])) && !LeadsIntoName.Contains(text[b..i])
+            && i + 2 < text.Length && char.IsLower(text[i + 1]) && char.IsLower(text[i + 2]);
+    }
+
+    private static readonly HashSet<string> LeadsIntoName = new(StringComparer.Ordinal)
+    {
+        "the", "for", "see", "visit", "include", "includes", "including", "from", "of", "to", "in", "on", "at", "by", "with",
+        "and", "or", "your", "about", "called", "than", "into", "as", "read", "call", "contact",
+    };
 
     // A word in small letters or in capitals ("hepatitis C.Acute", "HIV.For"), a dot, then a capitalised word or "A": a
     // space lost between two sentences, unless the word before is an abbreviation or part of an address

@@ -20,6 +20,19 @@ public class DocumentTests
         }
 
         [Fact]
+        public void Should_Split_Items_Run_Into_The_Next_Sentence_On_Patient_Pages_Only()
+        {
+            const string text = "Take made-up fixtures with a glass of waterFixtures work best at night.";
+            Document Of(EvidenceLevel level) => Document.Create(new DocumentKey("c", "d"), "T", [new SourceSection("", text)], evidenceLevel: level);
+
+            var page = Of(EvidenceLevel.PatientInformation);
+            var paper = Of(EvidenceLevel.Research);
+
+            Assert.Equal(["Take made-up fixtures with a glass of water", "Fixtures work best at night."], page.Passages.Select(p => page.Quote(p.Span)));
+            Assert.Equal([text], paper.Passages.Select(p => paper.Quote(p.Span)));
+        }
+
+        [Fact]
         public void Should_Give_Equal_Hashes_To_Equal_Content_From_Different_Files()
         {
             var a = Document.Create(new DocumentKey("c", "d"), "T", [new SourceSection("", "Same text.")], origin: "a.jsonl:1");

@@ -12,6 +12,18 @@ public class SentenceSplitterTests
 
     public class Split_
     {
+        [Theory]
+        [InlineData("Physical examDuring a made-up exam, the doctor looks.", new[] { "Physical exam", "During a made-up exam, the doctor looks." })]
+        [InlineData("Signs include pain fever rashWhen the made-up rash spreads, call.", new[] { "Signs include pain fever rash", "When the made-up rash spreads, call." })]
+        [InlineData("Read the guidelines forAmericans on the made-up site.", new[] { "Read the guidelines forAmericans on the made-up site." })]
+        [InlineData("The GlucaGen kit and McDonald criteria are made-up names here.", new[] { "The GlucaGen kit and McDonald criteria are made-up names here." })]
+        public void Should_Split_Items_Run_Into_A_Capitalised_Word_When_Asked(string text, string[] expected)
+        {
+            var normalized = WhitespaceNormalizer.Normalize(text);
+            Assert.Equal(expected, SentenceSplitter.Split(normalized, gluedItems: true).Select(s => normalized[s.Start..s.End]));
+            Assert.Equal([normalized], SentenceSplitter.Split(normalized).Select(s => normalized[s.Start..s.End]));
+        }
+
         [Fact]
         public void Should_Split_Plain_Sentences()
         {
