@@ -222,8 +222,8 @@ public static partial class SentenceSplitter
 
     private static readonly HashSet<string> LeadsIntoName = new(StringComparer.Ordinal)
     {
-        "the", "for", "see", "visit", "include", "includes", "including", "from", "of", "to", "in", "on", "at", "by", "with",
-        "and", "or", "your", "about", "called", "than", "into", "as", "read", "call", "contact",
+        "the", "for", "see", "visit", "include", "includes", "including", "from", "with", "and", "your", "about", "called",
+        "than", "into", "read", "call", "contact",
     };
 
     // A word in small letters or in capitals ("hepatitis C.Acute", "HIV.For"), a dot, then a capitalised word or "A": a
