@@ -13,6 +13,10 @@ public class RerankFeaturesTests
 
     private static float Feature(float[] features, string name) => features[Array.IndexOf(RerankFeatures.Names, name)];
 
+    // The reranking features of each first-stage candidate for a question, by document id.
+    private static Dictionary<string, float[]> CandidateFeatures(DocumentSearcher searcher, string question) =>
+        searcher.Candidates(question, 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+
     [Fact]
     public async Task Should_Measure_What_A_Candidate_Covers_Of_The_Question_And_The_Question_Of_It()
     {
@@ -23,7 +27,7 @@ public class RerankFeaturesTests
         ]);
         var w = test.Workspace;
 
-        var candidates = w.Searcher.Candidates("treatments for zorbel syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+        var candidates = CandidateFeatures(w.Searcher, "treatments for zorbel syndrome");
         var on = candidates["on"];
         var off = candidates["off"];
 
@@ -55,7 +59,7 @@ public class RerankFeaturesTests
             Doc("plain", "Zorbel syndrome", "Zorbel syndrome is named in this other placeholder text."),
         ]);
 
-        var candidates = test.Workspace.Searcher.Candidates("treatments for zorbel syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+        var candidates = CandidateFeatures(test.Workspace.Searcher, "treatments for zorbel syndrome");
 
         Assert.Equal(1, Feature(candidates["headed"], "type_match"));
         Assert.Equal(0, Feature(candidates["headed"], "has_question"));
@@ -74,7 +78,7 @@ public class RerankFeaturesTests
         var w = test.Workspace;
 
         // "zorbeline" is in no document: one edit from "zorbelline" (one document), two from "zorbelinux" (two).
-        var candidates = w.Searcher.Candidates("zorbeline syndrome", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+        var candidates = CandidateFeatures(w.Searcher, "zorbeline syndrome");
 
         Assert.Equal(1, Feature(candidates["near"], "cover_all"), 3);
         Assert.Equal(1, Feature(candidates["near"], "anchor"));
@@ -109,7 +113,7 @@ public class RerankFeaturesTests
 
         Assert.Equal(["zorbel", "quindli"], focus);
         // The reranker's anchor is the question's most topical term too.
-        var candidates = test.Workspace.Searcher.Candidates("Is zorbel quindly?", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+        var candidates = CandidateFeatures(test.Workspace.Searcher, "Is zorbel quindly?");
         Assert.Equal(1, Feature(candidates["z1"], "anchor"));
         Assert.Equal(0, Feature(candidates["q1"], "anchor"));
     }
@@ -125,7 +129,7 @@ public class RerankFeaturesTests
         ]);
 
         // A message that opens with its subject, then tells a story around it.
-        var candidates = test.Workspace.Searcher.Candidates("zorbel my quindle", 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
+        var candidates = CandidateFeatures(test.Workspace.Searcher, "zorbel my quindle");
 
         Assert.Equal(1, Feature(candidates["subject"], "title_first"), 3);
         Assert.Equal(0.5, Feature(candidates["story"], "title_first"), 3);
