@@ -58,8 +58,13 @@ public static partial class QuestionAnalyzer
         "test", "tests", "dose", "dosage", "prevent", "prevention", "outlook", "prognosis", "inherited", "genetic", "changes",
         "related", "complications", "risk", "factors", "first-line", "line", "first", "second", "management", "manage", "(are)",
         "mean", "means", "common", "done", "research", "clinical", "trials", "being", "happen", "happens", "work", "works",
-        "difference", "differences", "between", "versus", "vs",
+        "difference", "differences", "between", "versus", "vs", "effect", "effects", "affect", "affects", "affected", "better",
+        "worse", "safer", "safe", "contagious", "cured", "prevented", "drug", "drugs", "medicine", "medicines", "medication",
+        "medications", "lower", "reduce", "last", "lasts", "take", "taking", "likely", "chance", "chances",
     };
+
+    // Words that name a kind only with what follows them: "type 2 diabetes", "Ehlers-Danlos syndrome type IV", not "types of".
+    private static readonly HashSet<string> KindWords = new(StringComparer.OrdinalIgnoreCase) { "type", "types" };
 
     /// <summary>Analyses a question.</summary>
     public static QuestionAnalysis Analyze(string question)
@@ -97,15 +102,27 @@ public static partial class QuestionAnalyzer
         return null;
     }
 
-    /// <summary>The words of the question that are neither question words nor type words: "Noonan syndrome".</summary>
+    /// <summary>
+    /// The words of the question that are neither question words nor type words nor words that say what is asked of the
+    /// focus ("side effects", "how long … last", a strength in milligrams): "Noonan syndrome", "type 2 diabetes".
+    /// </summary>
     public static string? Focus(string question)
     {
-        var words = WordPattern().Matches(question).Select(m => m.Value).Where(w => !FocusStopWords.Contains(w)).ToList();
-        return words.Count == 0 ? null : string.Join(' ', words);
+        var words = WordPattern().Matches(Asking().Replace(question, " ")).Select(m => m.Value).ToList();
+        var focus = words.Where((w, i) => KindWords.Contains(w) ? i + 1 < words.Count && KindName().IsMatch(words[i + 1]) : !FocusStopWords.Contains(w)).ToList();
+        return focus.Count == 0 ? null : string.Join(' ', focus);
     }
 
     private static Regex Cue(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\-]*")]
     private static partial Regex WordPattern();
+
+    // Phrases that ask something of the focus, whose words could name a focus elsewhere ("signs" of a condition, "long QT").
+    [GeneratedRegex(@"\b((early|warning) (signs?|symptoms?)|(side|adverse|long[- ]term) effects?|life expectancy|risk factors?|how long|(second|third)[- ]line|more effective|\d+(\.\d+)?\s*(mg|mcg|milligrams?|ml)\b\.?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Asking();
+
+    // What names a kind after "type": a number ("2", "1A"), a Roman numeral ("IV") or a letter ("A").
+    [GeneratedRegex(@"^(\d+[a-z]?|[ivx]+|[a-z])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KindName();
 }

@@ -243,7 +243,8 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// <summary>
     /// The name the indexed sources use for <paramref name="phrase"/> when they know it only as another name: no citable
     /// document is titled so, and the citable documents that give it as another name of their focus share one title
-    /// ("hypertension" → "High Blood Pressure"). Null otherwise.
+    /// ("hypertension" → "High Blood Pressure"). Null otherwise, and when that title is the phrase's words in another order
+    /// ("Diabetes Type 2" for "type 2 diabetes"): not another name.
     /// </summary>
     public string? PreferredName(string phrase)
     {
@@ -264,7 +265,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
                 .Select(h => searcher.Doc(h.Doc).Get(IndexFields.Title))
                 .DistinctBy(SearchIndex.NameKey)
                 .ToList();
-            return titles.Count == 1 ? titles[0] : null;
+            return titles.Count == 1 && !QueryTerms.Set(_questionAnalyzer, titles[0]).SetEquals(QueryTerms.Set(_questionAnalyzer, phrase)) ? titles[0] : null;
         });
     }
 

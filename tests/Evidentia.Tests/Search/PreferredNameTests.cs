@@ -20,6 +20,7 @@ public class PreferredNameTests
         Page("zorb2", "Zorb syndrome", "Zorb syndrome is treated with fixture rest and fixture pills in this placeholder page."),
         Page("amb1", "Quindle palsy", "Quindle palsy is treated with a made-up fixture splint.", "QP"),
         Page("amb2", "Quindle pox", "Quindle pox is treated with a made-up fixture cream.", "QP"),
+        Page("qf2", "Quindle Fever Type 2", "Quindle fever type 2 is treated with a made-up fixture tea.", "Type 2 quindle fever"),
     ];
 
     [Theory]
@@ -28,11 +29,12 @@ public class PreferredNameTests
     [InlineData("zorb syndrome", null)]
     [InlineData("qp", null)]
     [InlineData("pulmonary blorposis", null)]
+    [InlineData("type 2 quindle fever", null)]
     public async Task Should_Give_The_Sources_Name_Only_For_An_Other_Name_Of_One_Title(string phrase, string? expected)
     {
         await using var test = await TestWorkspace.IndexedAsync(Documents);
 
-        // "zorb syndrome" is a page's own title too; "QP" names two different pages.
+        // "zorb syndrome" is a page's own title too; "QP" names two different pages; "Quindle Fever Type 2" is the same words.
         Assert.Equal(expected, test.Workspace.Searcher.PreferredName(phrase));
     }
 
