@@ -268,17 +268,24 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         return groups;
     }
 
+    // A sentence with this many measured values reports a study's measurements, which the sections show; a bottom line
+    // states what they come to ("Among statin users, diabetes cases had … (up-regulated 15%, Q-value=0.0584) …" did
+    // not answer "Do statins cause diabetes?").
+    private const int MeasuredValues = 2;
+
     // Among the best sentences a guideline, a systematic review or a trial leads by its level (patient information
     // first for patients); the rest by score: a paper of no known design is one study, often of a narrower
     // population, not stronger evidence than the sentence that answers best. A study's aim (what it set out to do),
-    // its methods (how it did it: an abstract's "Methods" or "Setting" part), a source's title (what it is about),
-    // the first item of a list (what the line before it introduces) and a sentence that opens by pointing back to
-    // one before it ("It is most commonly used to treat …") are not findings: they lead only when no finding is as good.
+    // its methods (how it did it: an abstract's "Methods" or "Setting" part), its measurements (MeasuredValues),
+    // a source's title (what it is about), the first item of a list (what the line before it introduces) and a sentence
+    // that opens by pointing back to one before it ("It is most commonly used to treat …") are not findings: they lead
+    // only when no finding is as good.
+
     private List<Group> BottomLine(List<Group> groups, Audience audience)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
-        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
+        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => g.Score)
@@ -485,6 +492,10 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // assessed …".
     [GeneratedRegex(@"^(to (\w+ly )?(evaluate|assess|determine|investigate|examine|compare|describe|explore|identify|characteri[sz]e|review|summari[sz]e|validate|estimate|analy[sz]e|quantify|elucidate|clarify|establish|study)\b|(this|the present|the current|our) (study|trial|review|analysis|paper|article|work) (aims?|aimed|was designed|sought|assessed|evaluated|investigated|examined|compared|describes|reviews|summari[sz]es|explores)\b|(we|the authors) (aimed|sought|set out)\b|the (aim|purpose|objective|goal)s? of (this|the present|the current|our) )", RegexOptions.IgnoreCase)]
     private static partial Regex Aim();
+
+    // A study's measured values: "p < 0.05", "Q-value=0.0584", "95% CI", "OR 1.4", "= 12", "±".
+    [GeneratedRegex(@"\b[pPqQ](-value)?\s*[=<>≤]|\b(CI|OR|HR|RR|SD|SEM|IQR|AUC)\b|=\s*-?\d|±")]
+    private static partial Regex Measured();
 
     // A sentence that opens with what the one before it named ("It", "They", "These cases", "He or she"), not with its
     // subject; a study's own results ("These findings suggest …") are its subject.

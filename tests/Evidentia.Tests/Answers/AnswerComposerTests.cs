@@ -183,6 +183,20 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Not_Lead_The_Bottom_Line_With_A_Study_s_Measurements_When_A_Finding_Is_As_Good()
+        {
+            // Two measured values make a report of measurements; one ("a 95% CI" alone, "p < 0.05" alone) does not.
+            var measured = Doc("m", "Fixture patients had a made-up marker of 12 ± 3 units against 9 ± 2 (p < 0.01) in this made-up study.");
+            var one = Doc("o", "The made-up drug lowered the made-up marker in fixtures (p < 0.05).");
+            var finding = Doc("f", "The made-up plan lowered the made-up marker in fixture patients.");
+            var answer = Compose("Q?", [.. All(measured, 1, 1), .. All(one, 0.98, 1), .. All(finding, 0.97, 1)]);
+            Assert.Equal(
+                ["The made-up drug lowered the made-up marker in fixtures (p < 0.05).", "The made-up plan lowered the made-up marker in fixture patients."],
+                answer.BottomLine.Select(i => i.Text));
+            Assert.Contains(answer.Sections.SelectMany(s => s.Items), i => i.Text.StartsWith("Fixture patients had", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Should_Not_Lead_The_Bottom_Line_With_The_First_Item_Of_A_List_When_A_Finding_Is_As_Good()
         {
             // "Working with …" says what it says only with the line that introduces it.
