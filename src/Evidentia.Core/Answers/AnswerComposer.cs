@@ -77,8 +77,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         var groups = Select(usable);
         // A drug question asks one thing of the drug (its side effects, interactions …), a dose question its dose: sentences
         // that name the drug but say none of it ("There is no evidence of antitumor effect of metformin." for its side effects,
-        // "… to be taken over seven to 10 days." for its dose) do not answer it. A drug question is held to what it names:
-        // "Which genomes contain operons?" is no drug question.
+        // "… to be taken over seven to 10 days." for its dose) do not answer it, nor does a sentence on how a condition is
+        // diagnosed answer what its outlook is (Held). A drug question is held to what it names: "Which genomes contain
+        // operons?" is no drug question.
         var held = Held(request, plan);
         if (held.Count > 0
             && !groups.Any(g => held.Any(r => r.Statement?.IsMatch(g.Text) == true) || (Place(g, plan) is var p && p < plan.Count && held.Contains(plan[p]))))
@@ -116,7 +117,8 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         {
             var place = Place(group, plan);
             // A question held to one thing of a drug is answered by the sections that say such things, not by other evidence.
-            if (!typed || place < plan.Count || (held.Count == 0 && sections[place].Items.Count < options.MaxOtherEvidence))
+            if (!typed || place < plan.Count || (!(held.Count > 0 && request.Analysis.Type is QuestionType.DrugInformation or QuestionType.Dose)
+                && sections[place].Items.Count < options.MaxOtherEvidence))
             {
                 sections[place].Items.Add(group);
             }
@@ -294,13 +296,19 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     }
 
     // What an answer must state to answer the question at all: the sections of a drug question's plan that it asks about
-    // ("side effects" → Side effects), a dose question's usual dose.
+    // ("side effects" → Side effects), a dose question's usual dose, and the outlook or prevention that a question asks for
+    // ("What is the outlook for cystic fibrosis?" is not answered by how it is diagnosed); a yes-or-no question on a finding
+    // ("Is co-loss of BRCA2-RB1 associated with better prognosis …?") is answered by the finding, in whatever words.
     private static List<SectionRule> Held(AnswerRequest request, IReadOnlyList<SectionRule> plan) => request.Analysis.Type switch
     {
-        QuestionType.DrugInformation => plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && r.Statement?.IsMatch(request.Question) == true).ToList(),
+        QuestionType.DrugInformation => Asked(request, plan),
         QuestionType.Dose => [plan[0]],
+        QuestionType.Prognosis or QuestionType.Prevention when !QuestionAnalyzer.IsYesNo(request.Question) => Asked(request, plan),
         _ => [],
     };
+
+    private static List<SectionRule> Asked(AnswerRequest request, IReadOnlyList<SectionRule> plan) =>
+        plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && r.Statement?.IsMatch(request.Question) == true).ToList();
 
     // Pairs from different documents on the same point where one denies what the other affirms.
     private List<Group[]> Disagreements(List<Group> groups)

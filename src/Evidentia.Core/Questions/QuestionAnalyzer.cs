@@ -10,6 +10,8 @@ namespace Evidentia.Core.Questions;
 /// </summary>
 public static partial class QuestionAnalyzer
 {
+    private static readonly Regex YesNo = Cue(@"^\s*(is|are|does|do|can|could|should|will|would|has|have)\b");
+
     // Order matters: the first type whose cue matches wins.
     private static readonly (QuestionType Type, Regex Cue)[] TypeCues =
     [
@@ -26,7 +28,7 @@ public static partial class QuestionAnalyzer
         (QuestionType.Cause, Cue(@"\b(cause|causes|caused|causing|why do|why does|why is|risk factors?|etiology|trigger\w*)\b")),
         (QuestionType.DrugInformation, Cue(@"\b(side effects?|interact\w*|ingredients?|contain|contains|gluten|lactose|allerg\w* to|safe (to take|during|while|with)|pregnan\w* and|breastfeed\w*)\b")),
         (QuestionType.Definition, Cue(@"^\s*(what|who)\s+(is|are)\b|\bwhat does .* mean\b|\bdefin\w*\b|\binformation (about|on)\b|\btell me about\b")),
-        (QuestionType.Comparison, Cue(@"^\s*(is|are|does|do|can|could|should|will|would|has|have)\b")),
+        (QuestionType.Comparison, YesNo),
     ];
 
     private static readonly (string Reason, Regex Pattern)[] RedFlags =
@@ -82,6 +84,9 @@ public static partial class QuestionAnalyzer
 
         return new QuestionAnalysis(type, Focus(text), Emergency(text));
     }
+
+    /// <summary>Whether the question asks for a yes or a no ("Is …", "Does …", "Can …").</summary>
+    public static bool IsYesNo(string question) => YesNo.IsMatch(question);
 
     /// <summary>The red flag a question describes happening to someone now, or null.</summary>
     public static string? Emergency(string question)

@@ -337,6 +337,27 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Decline_An_Outlook_Question_That_No_Sentence_Gives_The_Outlook_But_Not_A_Yes_Or_No_One()
+        {
+            var tests = Doc("t", "A made-up sweat test is the standard way to diagnose zorbel in fixtures.");
+            var declined = Compose("What is the outlook for zorbel?", [.. All(tests, 1, 0.9)]);
+            Assert.Equal(("Prognosis", AnswerOutcome.InsufficientEvidence), (declined.QuestionType, declined.Outcome));
+            Assert.Equal("Nothing found: the closest sources name what was asked about but do not state its outlook.", declined.Reason);
+
+            // Answered by a sentence on the outlook, and the other evidence beside it is still shown.
+            var outlook = Doc("o", "The outlook for made-up patients with zorbel is good in this fixture.");
+            var survival = Doc("s", "Survival of made-up patients with zorbel is long in another fixture.");
+            var answered = Compose("What is the outlook for zorbel?", [.. All(outlook, 1, 0.9), .. All(survival, 0.99, 0.9), .. All(tests, 0.98, 0.9)]);
+            Assert.True(answered.Outcome == AnswerOutcome.Answered, answered.Reason);
+            Assert.Contains(answered.Sections.Single(s => s.Heading == SectionPlans.OtherHeading).Items, i => i.Text.StartsWith("A made-up sweat test", StringComparison.Ordinal));
+
+            // A yes-or-no question on a finding is answered by the finding.
+            var finding = Doc("f", "Loss of the made-up gene Q was found in aggressive fixture tumours of zorbel.");
+            var yesNo = Compose("Is loss of gene Q associated with a worse prognosis in zorbel?", [.. All(finding, 1, 0.9)]);
+            Assert.True(yesNo.Outcome == AnswerOutcome.Answered, yesNo.Reason);
+        }
+
+        [Fact]
         public void Should_Lead_A_Diagnosis_With_How_It_Is_Diagnosed()
         {
             // "How is X diagnosed?" asks for the tests; the signs come after them.
