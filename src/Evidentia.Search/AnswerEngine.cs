@@ -49,9 +49,12 @@ public sealed partial class AnswerEngine(
 
         var hits = searcher.Search(searchedAs, options.AnswerDocuments, input.Collection);
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
-        var (terms, focus, compounds) = searcher.QuestionTerms(searchedAs, QuestionAnalyzer.Focus(searchedAs));
+        var focusWords = QuestionAnalyzer.Focus(searchedAs);
+        var (terms, focus, compounds) = searcher.QuestionTerms(searchedAs, focusWords);
         var templates = searcher.Templates(documents.Values);
-        var passages = _ranker.Rank(terms, searcher.Idf(terms.Select(t => t.Term)), hits, documents, focus, compounds, NumberedKinds.Of(searchedAs))
+        var passages = _ranker.Rank(
+                terms, searcher.Idf(terms.Select(t => t.Term)), hits, documents, focus, compounds, NumberedKinds.Of(searchedAs),
+                focusIsName: focusWords is not null && searcher.IsTitle(focusWords))
             .Where(p => !templates.Contains((p.Document.Key, p.Passage)))
             .ToList();
         var definitions = input.Audience == Audience.Patient ? await DefinitionsAsync(passages, cancellationToken) : [];

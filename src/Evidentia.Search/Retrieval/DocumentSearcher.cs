@@ -254,13 +254,8 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             return null;
         }
 
-        return index.WithSearcher(searcher =>
+        return IsTitle(phrase) ? null : index.WithSearcher(searcher =>
         {
-            if (searcher.Search(new TermQuery(new Term(IndexFields.Name, key)), 1).TotalHits > 0)
-            {
-                return null;
-            }
-
             var titles = searcher.Search(new TermQuery(new Term(IndexFields.Alias, key)), 100).ScoreDocs
                 .Select(h => searcher.Doc(h.Doc).Get(IndexFields.Title))
                 .DistinctBy(SearchIndex.NameKey)
@@ -268,6 +263,10 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             return titles.Count == 1 && !QueryTerms.Set(_questionAnalyzer, titles[0]).SetEquals(QueryTerms.Set(_questionAnalyzer, phrase)) ? titles[0] : null;
         });
     }
+
+    /// <summary>Whether a citable document is titled <paramref name="phrase"/> (case and spacing aside): "Hay Fever".</summary>
+    public bool IsTitle(string phrase) =>
+        index.WithSearcher(searcher => searcher.Search(new TermQuery(new Term(IndexFields.Name, SearchIndex.NameKey(phrase))), 1).TotalHits > 0);
 
     /// <summary>
     /// Indexed questions near <paramref name="query"/>, answered or not, best first: the library of answered

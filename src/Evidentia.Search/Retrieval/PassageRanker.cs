@@ -15,7 +15,8 @@ namespace Evidentia.Search.Retrieval;
 /// The anchor of a question is the most topical term of its focus (the condition or drug asked about, not the words
 /// that ask, such as "first-line" or "dose"; "psoriasis", not "contagious": <see cref="DocumentSearcher.Topicality"/>) that
 /// any retrieved document contains, or the rarest of the whole question when none is; sentences of documents without it
-/// are off-focus, and their relevance is quartered. A word of the question's family that the stemmer leaves apart counts
+/// are off-focus, and their relevance is quartered. When the focus is a document's title ("Hay Fever"), a document must
+/// name every word of it that any retrieved document has: "fever" alone is rheumatic fever's or Q fever's. A word of the question's family that the stemmer leaves apart counts
 /// for it ("treatment" for "treated": <see cref="QueryTerms.Shared"/>). The parts of a
 /// hyphenated word of the question count only where they stand together ("first" of "first-line" is not the "first" of
 /// "first diagnosed"). A sentence about another numbered kind of what was asked ("type 1 diabetes" for "type 2
@@ -28,6 +29,7 @@ public sealed partial class PassageRanker(Analyzer analyzer)
     /// <summary>Scored sentences of <paramref name="documents"/>, in no particular order.</summary>
     /// <param name="focusTerms">The terms of the question's focus (<see cref="Core.Questions.QuestionAnalyzer.Focus"/>), read as the question's are, the one to anchor on first.</param>
     /// <param name="compounds">The question's hyphenated words (<see cref="QueryTerms.Compounds"/>).</param>
+    /// <param name="focusIsName">The focus is a document's title ("Hay Fever"): a document that does not name all of it is off-focus.</param>
     public IReadOnlyList<ScoredPassage> Rank(
         IReadOnlyList<(string Term, int Count)> questionTerms,
         IReadOnlyDictionary<string, double> idf,
@@ -35,7 +37,8 @@ public sealed partial class PassageRanker(Analyzer analyzer)
         IReadOnlyDictionary<DocumentKey, Document> documents,
         IReadOnlyList<string>? focusTerms = null,
         IReadOnlyList<Compound>? compounds = null,
-        IReadOnlySet<string>? kinds = null)
+        IReadOnlySet<string>? kinds = null,
+        bool focusIsName = false)
     {
         kinds ??= new HashSet<string>();
         var total = questionTerms.Sum(t => idf.GetValueOrDefault(t.Term));
@@ -108,7 +111,7 @@ public sealed partial class PassageRanker(Analyzer analyzer)
             var (hit, document, frame, texts, sentences, subjects, tables) = d;
             var headings = document.Sections.Select(s => Read(s.Heading)).ToList();
             var documentScore = hit.Score / topScore;
-            var onFocus = anchor is null || Mentions(d, anchor);
+            var onFocus = (anchor is null || Mentions(d, anchor)) && (!focusIsName || focusFound.All(t => Mentions(d, t)));
             var otherKind = NumberedKinds.OthersOnly(document.Title, kinds);
             var narrower = Modifiers(document);
             // A symptom table lists the signs of its page's condition: it answers only for that condition, the one the

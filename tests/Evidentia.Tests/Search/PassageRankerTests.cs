@@ -30,6 +30,27 @@ public class PassageRankerTests
         Assert.Equal(Relevance(asked, "off") / 4, Relevance(focused, "off"), 6);
     }
 
+    [Fact]
+    public void Should_Hold_Documents_To_The_Whole_Focus_When_It_Is_A_Title()
+    {
+        // "Hay fever" is asked, "fever" its most topical word: rheumatic fever's page names "fever" but not the asked name.
+        using var analyzer = Analyzers.CreateIndexAnalyzer();
+        var named = Document.Create(new DocumentKey("test", "named"), "Quindle fever", [new SourceSection("", "Quindle fever is treated with made-up fixture drops.")]);
+        var other = Document.Create(new DocumentKey("test", "other"), "Zorbel fever", [new SourceSection("", "Zorbel fever is treated with made-up fixture pills.")]);
+        var documents = new[] { named, other }.ToDictionary(d => d.Key);
+        IReadOnlyList<SearchHit> hits = [new(named.Key, named.Title, 1), new(other.Key, other.Title, 1)];
+        (string Term, int Count)[] terms = [("quindl", 1), ("fever", 1), ("treat", 1)];
+        var idf = new Dictionary<string, double> { ["quindl"] = 4, ["fever"] = 3, ["treat"] = 1 };
+        var ranker = new PassageRanker(analyzer);
+
+        var words = ranker.Rank(terms, idf, hits, documents, ["fever", "quindl"]);
+        var name = ranker.Rank(terms, idf, hits, documents, ["fever", "quindl"], focusIsName: true);
+
+        Assert.Equal(0.5, words.Single(p => p.Document.Id == "other").Relevance, 6);
+        Assert.Equal(0.5 / 4, name.Single(p => p.Document.Id == "other").Relevance, 6);
+        Assert.Equal(1.0, name.Single(p => p.Document.Id == "named").Relevance, 6);
+    }
+
     [Theory]
     [InlineData("treat", "The treatment of zorbel is rest in this made-up text.")]
     [InlineData("treatment", "Zorbel is treated with rest in this made-up text.")]
