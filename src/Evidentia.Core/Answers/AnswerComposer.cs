@@ -91,7 +91,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             };
         }
 
-        var bottom = BottomLine(groups, request.Audience);
+        var bottom = BottomLine(groups, request.Audience, defines);
         var disagreements = Disagreements(groups);
         if (bottom.Count == 2 && disagreements.Any(d => d.Contains(bottom[0]) && d.Contains(bottom[1])))
         {
@@ -276,20 +276,23 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     private const int MeasuredValues = 2;
 
     // Among the best sentences a guideline, a systematic review or a trial leads by its level (patient information
-    // first for patients); the rest by score: a paper of no known design is one study, often of a narrower
+    // first for patients); then, for a definition question, a sentence that says what the asked term is (Definition.Says:
+    // "Atrial fibrillation (AF) is the most common type of arrhythmia.", not a surgical study's "Atrial fibrillation, which
+    // occurs in 12% of all major foregut surgeries, …"); the rest by score: a paper of no known design is one study, often of a narrower
     // population, not stronger evidence than the sentence that answers best. A study's aim (what it set out to do),
     // its methods (how it did it: an abstract's "Methods" or "Setting" part), its measurements (MeasuredValues),
     // a source's title (what it is about), the first item of a list (what the line before it introduces) and a sentence
     // that opens by pointing back to one before it ("It is most commonly used to treat …") are not findings: they lead
     // only when no finding is as good.
 
-    private List<Group> BottomLine(List<Group> groups, Audience audience)
+    private List<Group> BottomLine(List<Group> groups, Audience audience, Regex? defines)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
         var findings = best.Where(g => !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
+            .ThenByDescending(g => defines is not null && g.Members.Any(m => Definition.Says(defines, m)))
             .ThenByDescending(g => g.Score)
             .Take(options.BottomLineSentences)
             .ToList();

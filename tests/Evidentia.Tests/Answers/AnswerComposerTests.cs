@@ -214,6 +214,12 @@ public class AnswerComposerTests
             var defines = Doc("d", "Zorbel is a made-up condition of the fixture joints.", heading: "What is (are) Zorbel?");
             var answer = Compose("What is zorbel?", [.. All(narrower, 1, 1), .. All(defines, 0.97, 1)]);
             Assert.Equal("Zorbel is a made-up condition of the fixture joints.", answer.BottomLine[0].Text);
+
+            // A study's sentence that scores well ahead still follows it, if it is among the best.
+            var study = Doc("s", "Zorbel, which occurs in some made-up fixture surgeries, can prolong a fixture stay.");
+            var plain = Doc("p", "Zorbel is a made-up condition of the fixture joints.");
+            var ahead = Compose("What is zorbel?", [.. All(study, 1, 1), .. All(plain, 0.88, 1)]);
+            Assert.Equal("Zorbel is a made-up condition of the fixture joints.", ahead.BottomLine[0].Text);
         }
 
         [Fact]
