@@ -496,7 +496,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // Human Phenotype Ontology provides the following list of signs and symptoms for …") and other names ("Also
     // known as aspirin primary prevention.") carry no clinical statement, nor do captions of media the answer cannot show
     // ("The animation below shows atrial fibrillation.").
-    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is available)|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section|(animation|video|image|figure|picture|illustration|diagram)s? (below|above)|watch the (animation|video))\b|^(here (are|is)|(learn|read) more|also (known as|called))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is (available|provided))|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section|(animation|video|image|figure|picture|illustration|diagram)s? (below|above)|watch the (animation|video))\b|^(here (are|is)|(learn|read) more|also (known as|called))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
 
     // What a study set out to do, not what it found: "To evaluate the effects of …", "To critically assess …", "This study

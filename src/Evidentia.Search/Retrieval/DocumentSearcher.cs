@@ -248,8 +248,9 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// </summary>
     public string? PreferredName(string phrase)
     {
+        // Two letters name something only as a capitalised abbreviation ("MS", "MI"), not as a word ("ms", "mi").
         var key = SearchIndex.NameKey(phrase);
-        if (key.Length < 3)
+        if (key.Length < 2 || (key.Length == 2 && !phrase.Trim().All(char.IsUpper)))
         {
             return null;
         }

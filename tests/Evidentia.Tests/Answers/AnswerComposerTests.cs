@@ -121,8 +121,10 @@ public class AnswerComposerTests
             var learnMore = Doc("m", "Learn more about what we know about the made-up condition and its fixture treatment.");
             var alsoKnown = Doc("k", "Also known as the made-up condition of fixtures in this test.");
             var animation = Doc("v", "The animation below shows how the made-up condition affects a fixture.");
+            var provided = Doc("i", "More information is provided in the fixture health topics, Made-up Tips for People with the Condition.");
             var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1),
-                .. All(readAbout, 1, 1), .. All(listFollows, 1, 1), .. All(moreDetails, 1, 1), .. All(learnMore, 1, 1), .. All(alsoKnown, 1, 1), .. All(animation, 1, 1)]);
+                .. All(readAbout, 1, 1), .. All(listFollows, 1, 1), .. All(moreDetails, 1, 1), .. All(learnMore, 1, 1), .. All(alsoKnown, 1, 1), .. All(animation, 1, 1),
+                .. All(provided, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
         }
 

@@ -21,6 +21,7 @@ public class PreferredNameTests
         Page("amb1", "Quindle palsy", "Quindle palsy is treated with a made-up fixture splint.", "QP"),
         Page("amb2", "Quindle pox", "Quindle pox is treated with a made-up fixture cream.", "QP"),
         Page("qf2", "Quindle Fever Type 2", "Quindle fever type 2 is treated with a made-up fixture tea.", "Type 2 quindle fever"),
+        Page("zs", "Zorbel Sclerosis", "Zorbel sclerosis is treated with a made-up fixture brace.", "ZS"),
     ];
 
     [Theory]
@@ -30,11 +31,14 @@ public class PreferredNameTests
     [InlineData("qp", null)]
     [InlineData("pulmonary blorposis", null)]
     [InlineData("type 2 quindle fever", null)]
+    [InlineData("ZS", "Zorbel Sclerosis")]
+    [InlineData("zs", null)]
     public async Task Should_Give_The_Sources_Name_Only_For_An_Other_Name_Of_One_Title(string phrase, string? expected)
     {
         await using var test = await TestWorkspace.IndexedAsync(Documents);
 
-        // "zorb syndrome" is a page's own title too; "QP" names two different pages; "Quindle Fever Type 2" is the same words.
+        // "zorb syndrome" is a page's own title too; "QP" names two different pages; "Quindle Fever Type 2" is the same words;
+        // two letters name something only in capitals.
         Assert.Equal(expected, test.Workspace.Searcher.PreferredName(phrase));
     }
 
