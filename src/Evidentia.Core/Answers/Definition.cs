@@ -7,10 +7,10 @@ public sealed record Definition(string Term, ScoredPassage Passage)
 {
     /// <summary>
     /// A sentence that says what <paramref name="term"/> is: it opens with the term ("A fever is …", "Prostate cancer (…)
-    /// is …", "Infertility means …"), not one that only uses it ("Familial prostate cancer is …").
+    /// is …", "Infertility means …", "Atrial fibrillation (AF) describes …"), not one that only uses it ("Familial prostate cancer is …").
     /// </summary>
     public static Regex Defines(string term) =>
-        new(@"^((a|an|the)\s+)?" + Regex.Escape(term.Trim()).Replace(@"\ ", @"\s+") + @"(\s*\([^)]*\))?,?\s+(is|are|refers to|means)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        new(@"^((a|an|the)\s+)?" + Regex.Escape(term.Trim()).Replace(@"\ ", @"\s+") + @"(\s*\([^)]*\))?,?\s+(is|are|refers to|means|describes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Whether <paramref name="sentence"/> says what a term is (<paramref name="defines"/>, from <see cref="Defines"/>) where a

@@ -224,6 +224,15 @@ public class AnswerComposerTests
             Assert.Equal("Zorbel is a made-up condition of the fixture joints.", ahead.BottomLine[0].Text);
         }
 
+        [Theory]
+        [InlineData("Zorbel is a made-up condition of the fixture joints.", true)]
+        [InlineData("The zorbel (ZB) describes a made-up beating of a fixture.", true)]
+        [InlineData("Zorbel means a made-up swelling of fixtures.", true)]
+        [InlineData("Familial zorbel is a made-up cluster of zorbel.", false)]
+        [InlineData("Zorbel, which occurs in made-up surgeries, can prolong a fixture stay.", false)]
+        public void Should_Tell_A_Sentence_That_Says_What_A_Term_Is(string sentence, bool defines) =>
+            Assert.Equal(defines, Definition.Defines("zorbel").IsMatch(sentence));
+
         [Fact]
         public void Should_Lead_A_Symptoms_Answer_With_The_Sentence_That_Names_Them()
         {
