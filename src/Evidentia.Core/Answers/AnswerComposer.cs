@@ -113,12 +113,12 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
         sections.Add((SectionPlans.OtherHeading, []));
         var typed = !ReferenceEquals(plan, SectionPlans.For(QuestionType.Other));
+        // A question held to one thing of a drug is answered by the sections that say such things, not by other evidence.
+        var drugHeld = held.Count > 0 && request.Analysis.Type is QuestionType.DrugInformation or QuestionType.Dose;
         foreach (var group in rest)
         {
             var place = Place(group, plan);
-            // A question held to one thing of a drug is answered by the sections that say such things, not by other evidence.
-            if (!typed || place < plan.Count || (!(held.Count > 0 && request.Analysis.Type is QuestionType.DrugInformation or QuestionType.Dose)
-                && sections[place].Items.Count < options.MaxOtherEvidence))
+            if (!typed || place < plan.Count || (!drugHeld && sections[place].Items.Count < options.MaxOtherEvidence))
             {
                 sections[place].Items.Add(group);
             }
@@ -284,7 +284,6 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // a source's title (what it is about), the first item of a list (what the line before it introduces) and a sentence
     // that opens by pointing back to one before it ("It is most commonly used to treat …") are not findings: they lead
     // only when no finding is as good.
-
     private List<Group> BottomLine(List<Group> groups, Audience audience, Regex? defines)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
