@@ -149,12 +149,18 @@ public sealed partial class AnswerEngine(
 
     private static string Normalize(string question) => WhitespaceNormalizer.CollapseAll(question.ToLowerInvariant()).Trim(' ', '?', '.');
 
-    // MedQuAD questions read "What is (are) X ?": shown as written, without the space before the mark.
-    private static string Tidy(string question) => WhitespaceNormalizer.CollapseAll(question).Replace(" ?", "?", StringComparison.Ordinal);
+    /// <summary>
+    /// An indexed question as shown: MedQuAD's read "What is (are) X ?" and "Who is at risk for X? ?", shown as written
+    /// but with one mark and no space before it.
+    /// </summary>
+    public static string Tidy(string question) => QuestionMarks().Replace(WhitespaceNormalizer.CollapseAll(question), "?");
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-]*")]
     private static partial Regex Word();
 
     [GeneratedRegex(@"\s*\d+")]
     private static partial Regex Digits();
+
+    [GeneratedRegex(@"(\s*\?)+")]
+    private static partial Regex QuestionMarks();
 }
