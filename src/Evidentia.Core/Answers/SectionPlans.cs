@@ -42,7 +42,8 @@ public static class SectionPlans
         ],
         [QuestionType.Diagnosis] =
         [
-            new("Tests", R(@"diagnos|test|exam|screen"), R(@"\b(tests?|testing|diagnos\w*|biops\w*|imaging|scan|x-ray|mri|ct|ultrasound|blood (test|work)|screen\w*|exam\w*|measur\w*|confirm\w*)\b")),
+            // "Once epilepsy is diagnosed, …" and "those diagnosed with epilepsy" say what follows a diagnosis, not how it is made.
+            new("Tests", R(@"diagnos|test|exam|screen"), R(@"\b(tests?|testing|(?<!\b(once|after|newly|recently)\b[^.;]{0,40})diagnos\w*(?!\s+with\b)|biops\w*|imaging|scan|x-ray|mri|ct|ultrasound|blood (test|work)|screen\w*|exam\w*|measur\w*|confirm\w*)\b")),
             new("Clinical features", R(@"symptom|sign|feature|presentation"), R(@"\b(symptoms?|signs?|present(s|ation)?|features?|complain\w*)\b")),
             new("Differential diagnosis", R(@"differential"), R(@"\b(differential|distinguish\w*|mimic\w*|confused with|rule out|other conditions)\b")),
             Pitfalls,

@@ -382,6 +382,13 @@ public class AnswerComposerTests
             var tests = Doc("t", "A made-up blood test confirms zorbel in fixture patients.", heading: "How is zorbel diagnosed?");
             var answer = Compose("How is zorbel diagnosed?", [.. All(signs, 1, 0.9), .. All(tests, 0.95, 0.9)]);
             Assert.Equal("t", answer.BottomLine[0].Quotes[0].DocumentId);
+
+            // What follows a diagnosis is not how it is made, however well it scores ahead.
+            var after = Doc("a", "Once zorbel is diagnosed, it is important to begin fixture treatment early. Most made-up patients diagnosed with zorbel do well.");
+            var how = Doc("h", "Doctors use made-up scans and other fixture tests to diagnose zorbel.");
+            var led = Compose("How is zorbel diagnosed?", [.. All(after, 1, 0.9), .. All(how, 0.88, 0.9)]);
+            Assert.Equal("h", led.BottomLine[0].Quotes[0].DocumentId);
+            Assert.DoesNotContain(led.Sections.Where(s => s.Heading == "Tests").SelectMany(s => s.Items), i => i.Quotes[0].DocumentId == "a");
         }
 
         [Fact]
