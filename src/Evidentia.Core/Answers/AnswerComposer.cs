@@ -281,8 +281,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // occurs in 12% of all major foregut surgeries, …"); for a diagnosis or an outlook question, a sentence that states what
     // its plan's first section holds (`asked`: "Doctors use brain scans and other tests to diagnose epilepsy.", not "Once
     // epilepsy is diagnosed, it is important to begin treatment …"; treatment and other plans' first sections are matched
-    // by research sentences too often: "A phase III study failed for … in first-line treating …"); the rest by score: a paper of no known design is one study, often of a narrower
-    // population, not stronger evidence than the sentence that answers best. A study's aim (what it set out to do),
+    // by research sentences too often: "A phase III study failed for … in first-line treating …"); the rest by score: a
+    // paper of no known design is one study, often of a narrower population, not stronger evidence than the sentence
+    // that answers best. A study's aim (what it set out to do),
     // its methods (how it did it: an abstract's "Methods" or "Setting" part), its measurements (MeasuredValues),
     // a source's title (what it is about), the first item of a list (what the line before it introduces) and a sentence
     // that opens by pointing back to one before it ("It is most commonly used to treat …") are not findings: they lead
