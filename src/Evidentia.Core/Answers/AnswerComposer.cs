@@ -91,7 +91,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             };
         }
 
-        var bottom = BottomLine(groups, request.Audience, defines, request.Analysis.Type is QuestionType.Diagnosis or QuestionType.Prognosis ? plan[0].Statement : null);
+        var bottom = BottomLine(groups, request.Audience, defines, request.Analysis.Type is QuestionType.Diagnosis or QuestionType.Prognosis or QuestionType.Treatment ? plan[0].Statement : null);
         var disagreements = Disagreements(groups);
         if (bottom.Count == 2 && disagreements.Any(d => d.Contains(bottom[0]) && d.Contains(bottom[1])))
         {
@@ -278,10 +278,11 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // Among the best sentences a guideline, a systematic review or a trial leads by its level (patient information
     // first for patients); then, for a definition question, a sentence that says what the asked term is (Definition.Says:
     // "Atrial fibrillation (AF) is the most common type of arrhythmia.", not a surgical study's "Atrial fibrillation, which
-    // occurs in 12% of all major foregut surgeries, …"); for a diagnosis or an outlook question, a sentence that states what
-    // its plan's first section holds (`asked`: "Doctors use brain scans and other tests to diagnose epilepsy.", not "Once
-    // epilepsy is diagnosed, it is important to begin treatment …"; treatment and other plans' first sections are matched
-    // by research sentences too often: "A phase III study failed for … in first-line treating …"); the rest by score: a
+    // occurs in 12% of all major foregut surgeries, …"); for a diagnosis, outlook or treatment question, a patient page's
+    // sentence that states what its plan's first section holds (`asked`: "Doctors use brain scans and other tests to
+    // diagnose epilepsy.", not "Once epilepsy is diagnosed, it is important to begin treatment …"; "Sleep apnea is treated
+    // with lifestyle changes, …", not "The goals of treating sleep apnea are to: …"; research sentences match these
+    // patterns in passing too often: "A phase III study failed for … in first-line treating …"); the rest by score: a
     // paper of no known design is one study, often of a narrower population, not stronger evidence than the sentence
     // that answers best. A study's aim (what it set out to do),
     // its methods (how it did it: an abstract's "Methods" or "Setting" part), its measurements (MeasuredValues),
@@ -296,7 +297,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => defines is not null && g.Members.Any(m => Definition.Says(defines, m)))
-            .ThenByDescending(g => asked?.IsMatch(g.Text) == true)
+            .ThenByDescending(g => asked is not null && g.Members.Any(m => m.Document.EvidenceLevel == EvidenceLevel.PatientInformation) && asked.IsMatch(g.Text))
             .ThenByDescending(g => g.Score)
             .Take(options.BottomLineSentences)
             .ToList();

@@ -384,11 +384,22 @@ public class AnswerComposerTests
             Assert.Equal("t", answer.BottomLine[0].Quotes[0].DocumentId);
 
             // What follows a diagnosis is not how it is made, however well it scores ahead.
-            var after = Doc("a", "Once zorbel is diagnosed, it is important to begin fixture treatment early. Most made-up patients diagnosed with zorbel do well.");
-            var how = Doc("h", "Doctors use made-up scans and other fixture tests to diagnose zorbel.");
+            var after = Doc("a", "Once zorbel is diagnosed, it is important to begin fixture treatment early. Most made-up patients diagnosed with zorbel do well.", EvidenceLevel.PatientInformation);
+            var how = Doc("h", "Doctors use made-up scans and other fixture tests to diagnose zorbel.", EvidenceLevel.PatientInformation);
             var led = Compose("How is zorbel diagnosed?", [.. All(after, 1, 0.9), .. All(how, 0.88, 0.9)]);
             Assert.Equal("h", led.BottomLine[0].Quotes[0].DocumentId);
             Assert.DoesNotContain(led.Sections.Where(s => s.Heading == "Tests").SelectMany(s => s.Items), i => i.Quotes[0].DocumentId == "a");
+        }
+
+        [Fact]
+        public void Should_Lead_A_Treatment_With_A_Patient_Page_s_Sentence_On_How_It_Is_Treated()
+        {
+            // A research sentence that names a treatment in passing is not preferred for it.
+            var goals = Doc("g", "The goals of treating zorbel are to restore made-up fixture sleep.", EvidenceLevel.PatientInformation);
+            var study = Doc("s", "A made-up fixture study failed for drug Q in first-line treating zorbel.");
+            var how = Doc("h", "Zorbel is treated with made-up fixture devices and rest.", EvidenceLevel.PatientInformation);
+            var answer = Compose("How is zorbel treated?", [.. All(goals, 1, 0.9), .. All(study, 0.97, 0.9), .. All(how, 0.9, 0.9)]);
+            Assert.Equal("h", answer.BottomLine[0].Quotes[0].DocumentId);
         }
 
         [Fact]
