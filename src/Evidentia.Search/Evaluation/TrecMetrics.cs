@@ -6,17 +6,22 @@ namespace Evidentia.Search.Evaluation;
 /// Scores a TREC run against TREC qrels the way <c>../shared/tools/trec_metrics.py</c> does: nDCG@10 with
 /// graded (exponential) gains, Recall@10, Recall@100 and MRR@10, where relevant means grade ≥ the minimum;
 /// averaged over the queries that have at least one relevant document; a query missing from the run scores 0.
+/// Pooled judgments leave most retrieved documents unjudged, and an unjudged document counts as not relevant,
+/// so two more figures say how much a run is scored on holes: Judged@10, the share of the first ten results
+/// that carry a judgment of any grade, and nDCG'@10, nDCG@10 of the condensed list (the run with its unjudged
+/// documents removed; Sakai, "Alternatives to Bpref", SIGIR 2007), meaningful only where the qrels also judge
+/// documents not relevant.
 /// </summary>
 public static class TrecMetrics
 {
-    /// <summary>The four figures and the number of queries they average over.</summary>
-    public sealed record Scores(int Queries, double Ndcg10, double Recall10, double Recall100, double Mrr10);
+    /// <summary>The figures and the number of queries they average over.</summary>
+    public sealed record Scores(int Queries, double Ndcg10, double Recall10, double Recall100, double Mrr10, double Judged10, double CondensedNdcg10);
 
     /// <param name="qrels">Query id → document id → grade.</param>
     /// <param name="run">Query id → document ids, best first (each at most once).</param>
     public static Scores Score(IReadOnlyDictionary<string, Dictionary<string, int>> qrels, IReadOnlyDictionary<string, IReadOnlyList<string>> run, int minRelevant)
     {
-        double ndcg = 0, r10 = 0, r100 = 0, mrr = 0;
+        double ndcg = 0, r10 = 0, r100 = 0, mrr = 0, judged10 = 0, condensed = 0;
         var n = 0;
         foreach (var (qid, judged) in qrels)
         {
@@ -28,24 +33,20 @@ public static class TrecMetrics
 
             n++;
             var docs = run.GetValueOrDefault(qid) ?? [];
-            double dcg = 0;
-            for (var i = 0; i < Math.Min(10, docs.Count); i++)
-            {
-                if (relevant.TryGetValue(docs[i], out var grade))
-                {
-                    dcg += (Math.Pow(2, grade) - 1) / Math.Log2(i + 2);
-                }
-            }
-
             var idcg = relevant.Values.OrderByDescending(g => g).Take(10).Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();
-            ndcg += idcg > 0 ? dcg / idcg : 0;
+            double Ndcg(IEnumerable<string> ranked) => idcg <= 0 ? 0 :
+                ranked.Take(10).Select((d, i) => relevant.TryGetValue(d, out var grade) ? (Math.Pow(2, grade) - 1) / Math.Log2(i + 2) : 0).Sum() / idcg;
+
+            ndcg += Ndcg(docs);
+            condensed += Ndcg(docs.Where(judged.ContainsKey));
+            judged10 += docs.Take(10).Count(judged.ContainsKey) / 10.0;
             r10 += (double)docs.Take(10).Count(relevant.ContainsKey) / relevant.Count;
             r100 += (double)docs.Take(100).Count(relevant.ContainsKey) / relevant.Count;
             var first = docs.Take(10).Select((d, i) => (d, i)).FirstOrDefault(x => relevant.ContainsKey(x.d));
             mrr += first.d is null ? 0 : 1.0 / (first.i + 1);
         }
 
-        return n == 0 ? new Scores(0, 0, 0, 0, 0) : new Scores(n, ndcg / n, r10 / n, r100 / n, mrr / n);
+        return n == 0 ? new Scores(0, 0, 0, 0, 0, 0, 0) : new Scores(n, ndcg / n, r10 / n, r100 / n, mrr / n, judged10 / n, condensed / n);
     }
 
     /// <summary>One line of a TREC run: <c>qid Q0 docid rank score tag</c> (rank from 1).</summary>

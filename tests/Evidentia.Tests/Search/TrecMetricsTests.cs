@@ -27,4 +27,24 @@ public class TrecMetricsTests
         Assert.Equal(0.5, scores.Recall10, 10);
         Assert.Equal(0.5 / 2, scores.Mrr10, 10);
     }
+
+    [Fact]
+    public void Should_Score_The_Condensed_List_And_The_Share_Judged()
+    {
+        // u and v are unjudged: nDCG@10 counts them as not relevant; the condensed list leaves them out.
+        var qrels = new Dictionary<string, Dictionary<string, int>>
+        {
+            ["q1"] = new() { ["a"] = 4, ["b"] = 3, ["c"] = 1 },
+            ["q2"] = new() { ["z"] = 3 },
+        };
+        var run = new Dictionary<string, IReadOnlyList<string>> { ["q1"] = ["u", "b", "v", "c", "a"], ["q2"] = ["w"] };
+
+        var scores = TrecMetrics.Score(qrels, run, minRelevant: 3);
+
+        var idcg = 15 + (7 / Math.Log2(3));
+        // Ranks 2 and 5 as run; ranks 1 and 3 once u and v are gone (b, c, a); q2 scores 0 either way.
+        Assert.Equal(((7 / Math.Log2(3)) + (15 / Math.Log2(6))) / idcg / 2, scores.Ndcg10, 10);
+        Assert.Equal((7 + (15 / 2.0)) / idcg / 2, scores.CondensedNdcg10, 10);
+        Assert.Equal(((3 / 10.0) + 0) / 2, scores.Judged10, 10);
+    }
 }
