@@ -113,12 +113,24 @@ public static partial class QuestionAnalyzer
     /// </summary>
     public static string? Focus(string question)
     {
-        var words = WordPattern().Matches(Asking().Replace(question, " ")).Select(m => m.Value).ToList();
+        var words = WordPattern().Matches(Asking().Replace(Asked(question), " ")).Select(m => m.Value).ToList();
         var focus = words.Where((w, i) => KindWords.Contains(w) ? i + 1 < words.Count && KindName().IsMatch(words[i + 1]) : !FocusStopWords.Contains(w)).ToList();
         return focus.Count == 0 ? null : string.Join(' ', focus);
     }
 
+    // A message that tells a story around its question ("DVT. Can a birth control called Ocella cause DVT? My daughter
+    // experiences …"): its subject is in its opening and in the sentences that ask, not in the story.
+    private static string Asked(string question)
+    {
+        var sentences = SentenceEnd().Split(question.Trim());
+        var kept = sentences.Where((s, i) => i == 0 || s.EndsWith('?')).ToList();
+        return kept.Count == sentences.Length || !kept.Any(s => s.EndsWith('?')) ? question : string.Join(' ', kept);
+    }
+
     private static Regex Cue(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    [GeneratedRegex(@"(?<=[.?!])\s+")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\-]*")]
     private static partial Regex WordPattern();

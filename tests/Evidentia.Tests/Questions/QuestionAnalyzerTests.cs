@@ -56,6 +56,8 @@ public class QuestionAnalyzerTests
     [InlineData("Is psoriasis contagious?", QuestionType.Comparison, "psoriasis")]
     [InlineData("Is metformin better than insulin for type 2 diabetes?", QuestionType.Comparison, "metformin insulin type 2 diabetes")]
     [InlineData("What is the difference between asthma and COPD?", QuestionType.Comparison, "asthma COPD")]
+    [InlineData("Gout. My father's big toe has been swollen and red for a week. How is it diagnosed? He lives alone.", QuestionType.Diagnosis, "Gout")]
+    [InlineData("How is gout diagnosed? My father's big toe has been swollen and red for a week.", QuestionType.Diagnosis, "gout")]
     public void Should_Tell_The_Type_And_Focus(string question, QuestionType type, string focus)
     {
         var analysis = QuestionAnalyzer.Analyze(question);
