@@ -63,6 +63,8 @@ public static partial class QuestionAnalyzer
         "difference", "differences", "between", "versus", "vs", "effect", "effects", "affect", "affects", "affected", "better",
         "worse", "safer", "safe", "contagious", "cured", "prevented", "drug", "drugs", "medicine", "medicines", "medication",
         "medications", "lower", "reduce", "last", "lasts", "take", "taking", "likely", "chance", "chances",
+        "am", "was", "were", "he", "she", "him", "his", "her", "we", "us", "our", "they", "them", "their", "so", "but", "not",
+        "very", "really", "just", "still", "now", "usually", "often", "always", "sometimes", "ever",
     };
 
     // Words that name a kind only with what follows them: "type 2 diabetes", "Ehlers-Danlos syndrome type IV", not "types of".
