@@ -34,6 +34,9 @@ public static class IndexFields
     /// <summary>Doc values: the analysed terms of the document's own questions, space-separated.</summary>
     public const string QuestionTerms = "questionTerms";
 
+    /// <summary>Doc values: the embedding of a citable document's words (<see cref="WordVectors"/>, half precision).</summary>
+    public const string Meaning = "meaning";
+
     /// <summary>Doc values: the <see cref="Core.Questions.QuestionType"/> of the document's own question, or -1.</summary>
     public const string AnswerType = "answerType";
 

@@ -43,6 +43,37 @@ public static class IndexSynchronizer
             index.Clear();
         }
 
+        if (from == 0)
+        {
+            // Built from the whole store: word vectors are learned from its citable documents first, so that every
+            // document applied below carries its embedding (an update later is embedded with these).
+            var corpus = new Dictionary<DocumentKey, IReadOnlyList<string>>();
+            for (long after = 0; ;)
+            {
+                var page = await store.GetChangesAsync(after, PageSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var change in page)
+                {
+                    if (change.Deleted || !change.Document.Citable)
+                    {
+                        corpus.Remove(change.Document.Key);
+                    }
+                    else
+                    {
+                        corpus[change.Document.Key] = index.TrainingTerms(change.Document);
+                    }
+                }
+
+                after = page[^1].Sequence;
+            }
+
+            index.Learn(corpus.Values, cancellationToken);
+        }
+
         var applied = 0;
         var total = last - from;
         var start = from;

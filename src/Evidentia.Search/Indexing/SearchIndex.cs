@@ -23,19 +23,27 @@ public sealed class SearchIndex : IDisposable
 {
     private const string SequenceKey = "seq";
     private const string SchemaKey = "schema";
+    private const string VectorsKey = "vectors";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "12";
+    private const string Schema = "13";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
 
-    private SearchIndex(FSDirectory directory, IndexWriter writer, long committedSequence)
+    private readonly string _path;
+    private string? _vectorsFile;
+    private string? _pendingVectorsFile;
+
+    private SearchIndex(string path, FSDirectory directory, IndexWriter writer, long committedSequence, string? vectorsFile)
     {
+        _path = path;
         _directory = directory;
         _writer = writer;
         CommittedSequence = committedSequence;
+        _vectorsFile = vectorsFile;
+        Vectors = IndexingVectors = vectorsFile is null ? WordVectors.Empty : WordVectors.Load(System.IO.Path.Combine(path, vectorsFile));
         _searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
     }
 
@@ -48,6 +56,12 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Held while the index is brought up to the store, so two syncs never interleave their commits.</summary>
     internal SemaphoreSlim SyncLock { get; } = new(1, 1);
 
+    /// <summary>The word vectors of the committed index, which its documents' embeddings were made with (for questions).</summary>
+    public WordVectors Vectors { get; private set; }
+
+    // The vectors documents are embedded with as they are applied: new ones from a rebuild until it commits.
+    private WordVectors IndexingVectors { get; set; }
+
     /// <summary>The store sequence number of the last commit (0 for a new index).</summary>
     public long CommittedSequence { get; private set; }
 
@@ -57,6 +71,7 @@ public sealed class SearchIndex : IDisposable
         System.IO.Directory.CreateDirectory(path);
         var directory = FSDirectory.Open(path);
         long sequence = 0;
+        string? vectors = null;
         if (DirectoryReader.IndexExists(directory))
         {
             var commit = DirectoryReader.ListCommits(directory)[^1];
@@ -64,6 +79,7 @@ public sealed class SearchIndex : IDisposable
                 && commit.UserData.TryGetValue(SchemaKey, out var schema) && schema == Schema)
             {
                 sequence = long.Parse(value, CultureInfo.InvariantCulture);
+                vectors = commit.UserData.TryGetValue(VectorsKey, out var file) ? file : null;
             }
         }
 
@@ -73,7 +89,7 @@ public sealed class SearchIndex : IDisposable
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
         };
-        return new SearchIndex(directory, new IndexWriter(directory, config), sequence);
+        return new SearchIndex(path, directory, new IndexWriter(directory, config), sequence, vectors);
     }
 
     /// <summary>Adds, replaces or removes (tombstones) the documents of these changes (not visible until <see cref="Commit"/>).</summary>
@@ -97,13 +113,61 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Removes every document (not visible until <see cref="Commit"/>, so a failed rebuild leaves the old index).</summary>
     public void Clear() => _writer.DeleteAll();
 
+    /// <summary>
+    /// Learns new word vectors from the documents (their <see cref="TrainingTerms"/>) for the documents applied after
+    /// it, as a rebuild does before it applies the store; questions keep the committed ones until <see cref="Commit"/>.
+    /// The vectors are written to a file of their own, named by the commit that adopts them, so an interrupted rebuild
+    /// leaves the committed index and its vectors together.
+    /// </summary>
+    public void Learn(IReadOnlyCollection<IReadOnlyList<string>> documents, CancellationToken cancellationToken)
+    {
+        IndexingVectors = WordVectors.Train(documents, cancellationToken);
+        _pendingVectorsFile = null;
+        if (IndexingVectors.Count > 0)
+        {
+            _pendingVectorsFile = $"vectors-{Guid.NewGuid():N}.bin";
+            IndexingVectors.Save(System.IO.Path.Combine(_path, _pendingVectorsFile));
+        }
+    }
+
+    /// <summary>A document's analysed words in order (title, then text): what word vectors learn from and embed.</summary>
+    public IReadOnlyList<string> TrainingTerms(Core.Documents.Document document)
+    {
+        var terms = new List<string>();
+        using var stream = IndexAnalyzer.GetTokenStream(IndexFields.All, document.Title + "\n" + document.Text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
     /// <summary>Makes the applied changes durable and visible, recording the store sequence they reflect.</summary>
     public void Commit(long sequence)
     {
-        _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema });
+        var vectorsFile = _pendingVectorsFile ?? _vectorsFile;
+        var data = new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema };
+        if (vectorsFile is not null)
+        {
+            data[VectorsKey] = vectorsFile;
+        }
+
+        _writer.SetCommitData(data);
         _writer.Commit();
         CommittedSequence = sequence;
+        _vectorsFile = vectorsFile;
+        _pendingVectorsFile = null;
+        Vectors = IndexingVectors;
         _searchers.MaybeRefreshBlocking();
+        // Vectors no commit names any more (replaced, or left by an interrupted rebuild).
+        foreach (var file in System.IO.Directory.EnumerateFiles(_path, "vectors-*.bin*").Where(f => System.IO.Path.GetFileName(f) != vectorsFile))
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Runs <paramref name="search"/> with a current searcher, released afterwards.</summary>
@@ -151,6 +215,11 @@ public sealed class SearchIndex : IDisposable
         doc.Add(new BinaryDocValuesField(IndexFields.TitleTerms, new BytesRef(string.Join(' ', AnalysedTerms(d.Title)))));
         doc.Add(new BinaryDocValuesField(IndexFields.QuestionTerms, new BytesRef(string.Join(' ', (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).SelectMany(AnalysedTerms)))));
         // The document's own question, else the heading it opens with ("Autoimmune hepatitis (Treatment)").
+        if (IndexingVectors.Count > 0 && d.Citable)
+        {
+            doc.Add(new BinaryDocValuesField(IndexFields.Meaning, new BytesRef(WordVectors.ToBytes(IndexingVectors.Embed(TrainingTerms(d).Distinct())))));
+        }
+
         var answers = (d.Field(DocumentFields.Question) ?? d.Sections.FirstOrDefault()?.Heading) is { Length: > 0 } own ? (long)QuestionAnalyzer.Analyze(own).Type : -1;
         doc.Add(new NumericDocValuesField(IndexFields.AnswerType, answers));
         doc.Add(new NumericDocValuesField(IndexFields.Fingerprint, Retrieval.Duplicates.Fingerprint(d)));

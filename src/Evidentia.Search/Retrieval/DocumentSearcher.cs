@@ -95,7 +95,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     }
 
     private float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs) =>
-        RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, query, terms), docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList());
+        RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, query, terms), docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList(), index.Vectors);
 
     private static SearchHit Hit(IndexSearcher searcher, ScoreDoc doc)
     {

@@ -70,6 +70,36 @@ public class IndexSynchronizerTests
     }
 
     [Fact]
+    public async Task Should_Learn_Word_Vectors_When_Built_From_The_Store_And_Keep_Them_With_Their_Commit()
+    {
+        using var folder = new TempFolder();
+        var data = new Evidentia.Core.DataFolder(folder.Combine("data"));
+        var documents = WordVectorsTests.Corpus().Select((words, i) => Doc($"{i}", $"Note {i}", string.Join(' ', words) + ".")).ToList();
+        float[] embedding;
+        await using (var w = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None))
+        {
+            await w.Store.UpsertAsync(documents, CancellationToken.None);
+            await w.SyncIndexAsync(false, null, CancellationToken.None);
+            Assert.True(w.Index.Vectors.Count > 0);
+            var learned = Assert.Single(Directory.GetFiles(data.IndexPath, "vectors-*"));
+            embedding = w.Index.Vectors.Embed(["dog"]);
+
+            // A rebuild learns them again and leaves only the file its commit names.
+            await w.SyncIndexAsync(rebuild: true, null, CancellationToken.None);
+            Assert.NotEqual(learned, Assert.Single(Directory.GetFiles(data.IndexPath, "vectors-*")));
+            Assert.Equal(embedding, w.Index.Vectors.Embed(["dog"]));
+
+            // An update is embedded with the committed vectors; nothing is learned again.
+            await w.Store.UpsertAsync([Doc("new", "Note", "cat pet1 pet2 pet3.")], CancellationToken.None);
+            await w.SyncIndexAsync(false, null, CancellationToken.None);
+            Assert.Single(Directory.GetFiles(data.IndexPath, "vectors-*"));
+        }
+
+        await using var reopened = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None);
+        Assert.Equal(embedding, reopened.Index.Vectors.Embed(["dog"]));
+    }
+
+    [Fact]
     public async Task Should_Filter_By_Collection_And_Never_Return_Question_Only_Entries()
     {
         await using var test = await TestWorkspace.CreateAsync();
