@@ -34,7 +34,8 @@ public sealed class SearchIndex : IDisposable
 
     private readonly string _path;
     private string? _vectorsFile;
-    private string? _pendingVectorsFile;
+    // Set by Learn until the next commit: the file of the vectors learned (null when none could be).
+    private (string? File, bool Learned) _pending;
 
     private SearchIndex(string path, FSDirectory directory, IndexWriter writer, long committedSequence, string? vectorsFile)
     {
@@ -122,11 +123,10 @@ public sealed class SearchIndex : IDisposable
     public void Learn(IReadOnlyCollection<IReadOnlyList<string>> documents, CancellationToken cancellationToken)
     {
         IndexingVectors = WordVectors.Train(documents, cancellationToken);
-        _pendingVectorsFile = null;
-        if (IndexingVectors.Count > 0)
+        _pending = (IndexingVectors.Count > 0 ? $"vectors-{Guid.NewGuid():N}.bin" : null, true);
+        if (_pending.File is { } file)
         {
-            _pendingVectorsFile = $"vectors-{Guid.NewGuid():N}.bin";
-            IndexingVectors.Save(System.IO.Path.Combine(_path, _pendingVectorsFile));
+            IndexingVectors.Save(System.IO.Path.Combine(_path, file));
         }
     }
 
@@ -149,7 +149,7 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Makes the applied changes durable and visible, recording the store sequence they reflect.</summary>
     public void Commit(long sequence)
     {
-        var vectorsFile = _pendingVectorsFile ?? _vectorsFile;
+        var vectorsFile = _pending.Learned ? _pending.File : _vectorsFile;
         var data = new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema };
         if (vectorsFile is not null)
         {
@@ -160,7 +160,7 @@ public sealed class SearchIndex : IDisposable
         _writer.Commit();
         CommittedSequence = sequence;
         _vectorsFile = vectorsFile;
-        _pendingVectorsFile = null;
+        _pending = default;
         Vectors = IndexingVectors;
         _searchers.MaybeRefreshBlocking();
         // Vectors no commit names any more (replaced, or left by an interrupted rebuild).
@@ -214,12 +214,12 @@ public sealed class SearchIndex : IDisposable
         // question it answers (-1: none); doc values, read without loading stored fields.
         doc.Add(new BinaryDocValuesField(IndexFields.TitleTerms, new BytesRef(string.Join(' ', AnalysedTerms(d.Title)))));
         doc.Add(new BinaryDocValuesField(IndexFields.QuestionTerms, new BytesRef(string.Join(' ', (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).SelectMany(AnalysedTerms)))));
-        // The document's own question, else the heading it opens with ("Autoimmune hepatitis (Treatment)").
         if (IndexingVectors.Count > 0 && d.Citable)
         {
             doc.Add(new BinaryDocValuesField(IndexFields.Meaning, new BytesRef(WordVectors.ToBytes(IndexingVectors.Embed(TrainingTerms(d).Distinct())))));
         }
 
+        // The document's own question, else the heading it opens with ("Autoimmune hepatitis (Treatment)").
         var answers = (d.Field(DocumentFields.Question) ?? d.Sections.FirstOrDefault()?.Heading) is { Length: > 0 } own ? (long)QuestionAnalyzer.Analyze(own).Type : -1;
         doc.Add(new NumericDocValuesField(IndexFields.AnswerType, answers));
         doc.Add(new NumericDocValuesField(IndexFields.Fingerprint, Retrieval.Duplicates.Fingerprint(d)));

@@ -95,8 +95,19 @@ public class IndexSynchronizerTests
             Assert.Single(Directory.GetFiles(data.IndexPath, "vectors-*"));
         }
 
-        await using var reopened = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None);
-        Assert.Equal(embedding, reopened.Index.Vectors.Embed(["dog"]));
+        await using (var reopened = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None))
+        {
+            Assert.Equal(embedding, reopened.Index.Vectors.Embed(["dog"]));
+
+            // Too little left to learn from: the rebuild commits without vectors and removes the old ones.
+            await reopened.Store.UpsertAsync(documents.Select(d => Document.Create(d.Key, d.Title, [new SourceSection("", d.Text)], citable: false)).ToList(), CancellationToken.None);
+            await reopened.SyncIndexAsync(rebuild: true, null, CancellationToken.None);
+            Assert.Equal(0, reopened.Index.Vectors.Count);
+            Assert.Empty(Directory.GetFiles(data.IndexPath, "vectors-*"));
+        }
+
+        await using var again = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None);
+        Assert.Equal(0, again.Index.Vectors.Count);
     }
 
     [Fact]
