@@ -120,7 +120,7 @@ public sealed class SearchIndex : IDisposable
     /// The vectors are written to a file of their own, named by the commit that adopts them, so an interrupted rebuild
     /// leaves the committed index and its vectors together.
     /// </summary>
-    public void Learn(IReadOnlyCollection<IReadOnlyList<string>> documents, CancellationToken cancellationToken)
+    internal void Learn(IReadOnlyCollection<IReadOnlyList<string>> documents, CancellationToken cancellationToken)
     {
         IndexingVectors = WordVectors.Train(documents, cancellationToken);
         _pending = (IndexingVectors.Count > 0 ? $"vectors-{Guid.NewGuid():N}.bin" : null, true);
@@ -131,7 +131,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>A document's analysed words in order (title, then text): what word vectors learn from and embed.</summary>
-    public IReadOnlyList<string> TrainingTerms(Core.Documents.Document document)
+    internal IReadOnlyList<string> TrainingTerms(Core.Documents.Document document)
     {
         var terms = new List<string>();
         using var stream = IndexAnalyzer.GetTokenStream(IndexFields.All, document.Title + "\n" + document.Text);
