@@ -8,7 +8,8 @@ namespace Evidentia.Search.Indexing;
 /// question and a page can be compared by what their words mean and not only by the words they share ("bundle blockage"
 /// and "heart block"). No pretrained weights: they are trained when the index is built from the whole store
 /// (<see cref="IndexSynchronizer"/>), with fixed seeds and a fixed split of the work, so one store always gives the
-/// same vectors whatever the machine.
+/// same vectors on machines of one kind (floating-point sums follow the processor's vector width and the runtime's
+/// exponential, so another kind of processor may learn slightly different ones).
 /// </summary>
 public sealed class WordVectors
 {
@@ -159,8 +160,8 @@ public sealed class WordVectors
         var output = new float[n * Dimensions];
         var perEpoch = sentences.Sum(s => (long)s.Length);
         // Each epoch, the documents are shared out between two learners, each with its own copy of the vectors and its
-        // own seed, and the copies are averaged (parameter averaging): as fast as two threads, and the same vectors on
-        // any machine, which two threads updating one copy at once would not give.
+        // own seed, and the copies are averaged (parameter averaging): as fast as two threads, and the same vectors from
+        // run to run, which two threads updating one copy at once would not give.
         var steps = (double)Epochs * perEpoch / Parts;
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
