@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Evidentia.Search.Indexing;
 
@@ -306,15 +307,16 @@ public sealed class WordVectors
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
         var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        for (var k = 0; k < va.Length && k < vb.Length; k++)
         {
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+            sum += va[k] * vb[k];
         }
 
         var s = Vector.Sum(sum);
-        for (; i < a.Length; i++)
+        for (var i = va.Length * Vector<float>.Count; i < a.Length; i++)
         {
             s += a[i] * b[i];
         }
@@ -325,14 +327,15 @@ public sealed class WordVectors
     // y += alpha x
     private static void Axpy(float alpha, ReadOnlySpan<float> x, Span<float> y)
     {
-        var i = 0;
+        var vx = MemoryMarshal.Cast<float, Vector<float>>(x);
+        var vy = MemoryMarshal.Cast<float, Vector<float>>(y);
         var a = new Vector<float>(alpha);
-        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        for (var k = 0; k < vx.Length && k < vy.Length; k++)
         {
-            (new Vector<float>(y[i..]) + (a * new Vector<float>(x[i..]))).CopyTo(y[i..]);
+            vy[k] += a * vx[k];
         }
 
-        for (; i < x.Length; i++)
+        for (var i = vx.Length * Vector<float>.Count; i < x.Length; i++)
         {
             y[i] += alpha * x[i];
         }
