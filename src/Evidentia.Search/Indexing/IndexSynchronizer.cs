@@ -48,14 +48,8 @@ public static class IndexSynchronizer
             // Built from the whole store: word vectors are learned from its citable documents first, so that every
             // document applied below carries its embedding (an update later is embedded with these).
             var corpus = new Dictionary<DocumentKey, IReadOnlyList<string>>();
-            for (long after = 0; ;)
+            await foreach (var page in Feed(store, 0, cancellationToken))
             {
-                var page = await store.GetChangesAsync(after, PageSize, cancellationToken);
-                if (page.Count == 0)
-                {
-                    break;
-                }
-
                 foreach (var change in page)
                 {
                     if (change.Deleted || !change.Document.Citable)
@@ -67,8 +61,6 @@ public static class IndexSynchronizer
                         corpus[change.Document.Key] = index.TrainingTerms(change.Document);
                     }
                 }
-
-                after = page[^1].Sequence;
             }
 
             index.Learn(corpus.Values, cancellationToken);
@@ -77,14 +69,8 @@ public static class IndexSynchronizer
         var applied = 0;
         var total = last - from;
         var start = from;
-        while (true)
+        await foreach (var changes in Feed(store, from, cancellationToken))
         {
-            var changes = await store.GetChangesAsync(from, PageSize, cancellationToken);
-            if (changes.Count == 0)
-            {
-                break;
-            }
-
             index.Apply(changes);
             applied += changes.Count;
             from = changes[^1].Sequence;
@@ -93,5 +79,16 @@ public static class IndexSynchronizer
 
         index.Commit(Math.Max(from, last));
         return applied;
+    }
+
+    // The store's change feed after a sequence number, page by page, to its end.
+    private static async IAsyncEnumerable<IReadOnlyList<DocumentChange>> Feed(
+        IDocumentStore store, long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await store.GetChangesAsync(after, PageSize, cancellationToken) is { Count: > 0 } page)
+        {
+            yield return page;
+            after = page[^1].Sequence;
+        }
     }
 }
