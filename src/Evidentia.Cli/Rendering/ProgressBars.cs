@@ -1,5 +1,6 @@
 using Evidentia.Core;
 using Evidentia.Ingestion;
+using Evidentia.Search.Indexing;
 using Spectre.Console;
 
 namespace Evidentia.Cli.Rendering;
@@ -26,12 +27,25 @@ public static class ProgressBars
         });
     }
 
-    /// <summary>A bar that follows the change feed applied to the index.</summary>
-    public static IProgress<(long Done, long Total)> Index(ProgressContext context, string label)
+    /// <summary>
+    /// A bar for each stage of an index sync, added as it starts: reading the store and learning word vectors (a build
+    /// from the whole store), then applying the change feed (<paramref name="label"/>).
+    /// </summary>
+    public static IProgress<IndexProgress> Index(ProgressContext context, string label)
     {
-        var task = context.AddTask(label, maxValue: 1);
-        return new SynchronousProgress<(long Done, long Total)>(p =>
+        var tasks = new Dictionary<IndexStage, ProgressTask>();
+        return new SynchronousProgress<IndexProgress>(p =>
         {
+            if (!tasks.TryGetValue(p.Stage, out var task))
+            {
+                tasks[p.Stage] = task = context.AddTask(p.Stage switch
+                {
+                    IndexStage.Reading => "Reading the store",
+                    IndexStage.Learning => "Learning word vectors",
+                    _ => label,
+                }, maxValue: 1);
+            }
+
             task.MaxValue = Math.Max(1, p.Total);
             task.Value = p.Done;
         });

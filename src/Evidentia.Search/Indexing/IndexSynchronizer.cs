@@ -13,7 +13,7 @@ public static class IndexSynchronizer
     /// <summary>Applies pending changes; returns how many documents were (re)indexed.</summary>
     /// <param name="rebuild">Start from an empty index and apply the whole feed.</param>
     public static async Task<int> SyncAsync(
-        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         await index.SyncLock.WaitAsync(cancellationToken);
         try
@@ -27,7 +27,7 @@ public static class IndexSynchronizer
     }
 
     private static async Task<int> SyncLockedAsync(
-        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var last = await store.GetLastSequenceAsync(cancellationToken);
         // An index ahead of its store belongs to another store (the database was replaced): rebuild it.
@@ -61,9 +61,12 @@ public static class IndexSynchronizer
                         corpus[change.Document.Key] = index.TrainingTerms(change.Document);
                     }
                 }
+
+                progress?.Report(new IndexProgress(IndexStage.Reading, page[^1].Sequence, last));
             }
 
-            index.Learn(corpus.Values, cancellationToken);
+            index.Learn(corpus.Values, progress is null ? null : new Core.SynchronousProgress<(long Done, long Total)>(p =>
+                progress.Report(new IndexProgress(IndexStage.Learning, p.Done, p.Total))), cancellationToken);
         }
 
         var applied = 0;
@@ -74,7 +77,7 @@ public static class IndexSynchronizer
             index.Apply(changes);
             applied += changes.Count;
             from = changes[^1].Sequence;
-            progress?.Report((from - start, total));
+            progress?.Report(new IndexProgress(IndexStage.Applying, from - start, total));
         }
 
         index.Commit(Math.Max(from, last));

@@ -120,9 +120,9 @@ public sealed class SearchIndex : IDisposable
     /// The vectors are written to a file of their own, named by the commit that adopts them, so an interrupted rebuild
     /// leaves the committed index and its vectors together.
     /// </summary>
-    internal void Learn(IReadOnlyCollection<IReadOnlyList<string>> documents, CancellationToken cancellationToken)
+    internal void Learn(IReadOnlyCollection<IReadOnlyList<string>> documents, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
-        IndexingVectors = WordVectors.Train(documents, cancellationToken);
+        IndexingVectors = WordVectors.Train(documents, progress, cancellationToken);
         _pending = (IndexingVectors.Count > 0 ? $"vectors-{Guid.NewGuid():N}.bin" : null, true);
         if (_pending.File is { } file)
         {

@@ -91,7 +91,8 @@ public sealed class WordVectors
     }
 
     /// <summary>Trains vectors on documents given as their analysed terms in order; words seen fewer than five times get none.</summary>
-    public static WordVectors Train(IReadOnlyCollection<IReadOnlyList<string>> documents, CancellationToken cancellationToken)
+    /// <param name="progress">Words trained on so far, of every epoch's words: about a hundred reports, from the learners' threads, one at a time and never backwards.</param>
+    public static WordVectors Train(IReadOnlyCollection<IReadOnlyList<string>> documents, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -123,13 +124,13 @@ public sealed class WordVectors
         // Lucene's BM25 idf over the training documents.
         var idf = words.Select(w => (float)Math.Log(1 + ((documents.Count - df[w] + 0.5) / (df[w] + 0.5)))).ToArray();
         var sentences = documents.Select(d => d.Where(index.ContainsKey).Select(t => index[t]).ToArray()).ToArray();
-        var vectors = Learn(sentences, words.Select(w => counts[w]).ToArray(), cancellationToken);
+        var vectors = Learn(sentences, words.Select(w => counts[w]).ToArray(), progress, cancellationToken);
         return new WordVectors(index, vectors, idf);
     }
 
     // Skip-gram with negative sampling: each word predicts the words up to five places around it, against five words
     // drawn from the unigram distribution to the power 0.75; frequent words are subsampled; the rate falls linearly.
-    private static float[] Learn(int[][] sentences, int[] counts, CancellationToken cancellationToken)
+    private static float[] Learn(int[][] sentences, int[] counts, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
         var n = counts.Length;
         var total = (double)counts.Sum(c => (long)c);
@@ -164,13 +165,33 @@ public sealed class WordVectors
         // own seed, and the copies are averaged (parameter averaging): as fast as two threads, and the same vectors from
         // run to run, which two threads updating one copy at once would not give.
         var steps = (double)Epochs * perEpoch / Parts;
+        long trained = 0, reported = 0;
+        var every = Math.Max(1, Epochs * perEpoch / 100);
+        var gate = new Lock();
+        void Advance(long words)
+        {
+            // Both learners advance; reports go out one at a time and never backwards.
+            var now = Interlocked.Add(ref trained, words);
+            if (progress is not null && now / every != (now - words) / every)
+            {
+                lock (gate)
+                {
+                    if (now > reported)
+                    {
+                        reported = now;
+                        progress.Report((now, Epochs * perEpoch));
+                    }
+                }
+            }
+        }
+
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
             var copies = Enumerable.Range(0, Parts).Select(_ => ((float[])input.Clone(), (float[])output.Clone())).ToArray();
             var start = (double)epoch / Epochs;
             Parallel.For(0, Parts, new ParallelOptions { CancellationToken = cancellationToken }, part =>
                 LearnPart(sentences.Where((_, k) => k % Parts == part).ToArray(), copies[part].Item1, copies[part].Item2, keep, table,
-                    new Random(Seed + 1 + (epoch * Parts) + part), start, steps, cancellationToken));
+                    new Random(Seed + 1 + (epoch * Parts) + part), start, steps, Advance, cancellationToken));
             for (var i = 0; i < input.Length; i++)
             {
                 float a = 0, b = 0;
@@ -185,6 +206,8 @@ public sealed class WordVectors
             }
         }
 
+        progress?.Report((trained, trained));
+
         for (var i = 0; i < n; i++)
         {
             Normalize(input.AsSpan(i * Dimensions, Dimensions));
@@ -195,7 +218,7 @@ public sealed class WordVectors
 
     // One learner's share of the documents for one epoch; its learning rate falls linearly from where the epoch starts
     // (start, a share of all training) over its own steps.
-    private static void LearnPart(int[][] sentences, float[] input, float[] output, float[] keep, int[] table, Random random, double start, double steps, CancellationToken cancellationToken)
+    private static void LearnPart(int[][] sentences, float[] input, float[] output, float[] keep, int[] table, Random random, double start, double steps, Action<long> advance, CancellationToken cancellationToken)
     {
         var grad = new float[Dimensions];
         long done = 0;
@@ -204,6 +227,7 @@ public sealed class WordVectors
             cancellationToken.ThrowIfCancellationRequested();
             var rate = LearningRate * (float)Math.Max(1e-4, 1 - start - (done / steps));
             done += words.Length;
+            advance(words.Length);
             var sentence = words.Where(w => random.NextDouble() < keep[w]).ToArray();
             for (var pos = 0; pos < sentence.Length; pos++)
             {

@@ -111,6 +111,29 @@ public class IndexSynchronizerTests
     }
 
     [Fact]
+    public async Task Should_Report_Reading_Learning_And_Applying_Each_To_Its_End_When_Built_From_The_Store()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var w = test.Workspace;
+        await w.Store.UpsertAsync(WordVectorsTests.Corpus().Select((words, i) => Doc($"{i}", $"Note {i}", string.Join(' ', words) + ".")).ToList(), CancellationToken.None);
+        var reports = new List<IndexProgress>();
+        await w.SyncIndexAsync(rebuild: false, new Core.SynchronousProgress<IndexProgress>(reports.Add), CancellationToken.None);
+
+        Assert.Equal([IndexStage.Reading, IndexStage.Learning, IndexStage.Applying], reports.Select(r => r.Stage).Distinct());
+        foreach (var stage in reports.GroupBy(r => r.Stage))
+        {
+            Assert.True(stage.Zip(stage.Skip(1)).All(p => p.First.Done <= p.Second.Done), $"{stage.Key} went backwards");
+            Assert.Equal(stage.Last().Total, stage.Last().Done);
+        }
+
+        // An update applies the feed only: nothing is read or learned again.
+        reports.Clear();
+        await w.Store.UpsertAsync([Doc("new", "Note", "cat pet1 pet2 pet3.")], CancellationToken.None);
+        await w.SyncIndexAsync(rebuild: false, new Core.SynchronousProgress<IndexProgress>(reports.Add), CancellationToken.None);
+        Assert.Equal(IndexStage.Applying, Assert.Single(reports).Stage);
+    }
+
+    [Fact]
     public async Task Should_Filter_By_Collection_And_Never_Return_Question_Only_Entries()
     {
         await using var test = await TestWorkspace.CreateAsync();

@@ -25,7 +25,7 @@ public class WordVectorsTests
     [Fact]
     public void Should_Place_Words_Used_Alike_Near_Each_Other()
     {
-        var vectors = WordVectors.Train(Corpus(), CancellationToken.None);
+        var vectors = WordVectors.Train(Corpus(), null, CancellationToken.None);
 
         var cat = vectors.Embed(["cat"]);
         Assert.True(WordVectors.Cosine(cat, vectors.Embed(["dog"])) > WordVectors.Cosine(cat, vectors.Embed(["car"])) + 0.2f);
@@ -35,8 +35,8 @@ public class WordVectorsTests
     [Fact]
     public void Should_Learn_The_Same_Vectors_From_The_Same_Corpus()
     {
-        var first = WordVectors.Train(Corpus(), CancellationToken.None);
-        var second = WordVectors.Train(Corpus(), CancellationToken.None);
+        var first = WordVectors.Train(Corpus(), null, CancellationToken.None);
+        var second = WordVectors.Train(Corpus(), null, CancellationToken.None);
 
         Assert.Equal(first.Embed(["cat", "vehicle3"]), second.Embed(["cat", "vehicle3"]));
     }
@@ -45,7 +45,7 @@ public class WordVectorsTests
     public void Should_Read_Back_What_It_Wrote()
     {
         using var folder = new TempFolder();
-        var vectors = WordVectors.Train(Corpus(), CancellationToken.None);
+        var vectors = WordVectors.Train(Corpus(), null, CancellationToken.None);
         vectors.Save(folder.Combine("vectors.bin"));
 
         var loaded = WordVectors.Load(folder.Combine("vectors.bin"));
@@ -60,7 +60,7 @@ public class WordVectorsTests
     [Fact]
     public void Should_Give_No_Vector_To_A_Word_Seen_Too_Rarely()
     {
-        var vectors = WordVectors.Train([["alpha", "beta", "gamma"]], CancellationToken.None);
+        var vectors = WordVectors.Train([["alpha", "beta", "gamma"]], null, CancellationToken.None);
 
         Assert.Equal(0, vectors.Count);
         Assert.All(vectors.Embed(["alpha"]), x => Assert.Equal(0f, x));
