@@ -38,8 +38,8 @@ public static class RetrievalEvaluation
         var reranked = Enumerable.Range(0, Repetitions).Select(r => training.CrossValidate(all, r)).ToList();
 
         var report = new StringBuilder();
-        report.AppendLine($"| Benchmark | Index | Queries | Plain BM25 | Multi-field BM25 | First stage | Evidentia (5-fold CV, mean of {Repetitions}) | Range of the {Repetitions} | vs multi-field | vs plain | R@10 | R@100 | MRR@10 |");
-        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine($"| Benchmark | Index | Queries | Plain BM25 | Multi-field BM25 | First stage | Evidentia (5-fold CV, mean of {Repetitions}) | Range of the {Repetitions} | vs multi-field | 95% interval | vs plain | 95% interval | R@10 | R@100 | MRR@10 |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         // The same runs on the holes of pooled judgments: how much of each top 10 is judged at all, and nDCG@10 of
         // the condensed lists (unjudged documents left out), where the qrels judge documents not relevant too.
         var holes = new StringBuilder();
@@ -48,15 +48,25 @@ public static class RetrievalEvaluation
         void Row(string name, string scope, Dictionary<string, Dictionary<string, int>> qrels, List<(string Id, string Text)> queries, List<RerankerTraining.Query> candidates, int minRelevant)
         {
             var (plain, multi) = anchors[scope];
-            var p = TrecMetrics.Score(qrels, queries.ToDictionary(q => q.Id, q => plain.Search(q.Text, 100)), minRelevant);
-            var m = TrecMetrics.Score(qrels, queries.ToDictionary(q => q.Id, q => multi.Search(q.Text, 100)), minRelevant);
+            var plainRun = queries.ToDictionary(q => q.Id, q => plain.Search(q.Text, 100));
+            var multiRun = queries.ToDictionary(q => q.Id, q => multi.Search(q.Text, 100));
+            var p = TrecMetrics.Score(qrels, plainRun, minRelevant);
+            var m = TrecMetrics.Score(qrels, multiRun, minRelevant);
             var f = TrecMetrics.Score(qrels, candidates.ToDictionary(c => c.Qid, c => (IReadOnlyList<string>)c.Candidates.Select(x => x.Id).ToList()), minRelevant);
-            var runs = reranked.Select(run => TrecMetrics.Score(qrels, candidates.ToDictionary(c => c.Qid, c => run[c]), minRelevant)).ToList();
+            var evidentiaRuns = reranked.Select(run => candidates.ToDictionary(c => c.Qid, c => run[c])).ToList();
+            var runs = evidentiaRuns.Select(run => TrecMetrics.Score(qrels, run, minRelevant)).ToList();
+            // How sure each change over an anchor is, from this many queries: a paired bootstrap over queries, Evidentia's
+            // score of a query being its mean over the splits.
+            var byQuery = evidentiaRuns.Select(run => TrecMetrics.Ndcg10ByQuery(qrels, run, minRelevant)).ToList();
+            var evidentia = byQuery[0].Keys.ToDictionary(q => q, q => byQuery.Average(b => b[q]));
+            string Interval(Dictionary<string, IReadOnlyList<string>> anchorRun) =>
+                PairedBootstrap.ChangeInterval(evidentia, TrecMetrics.Ndcg10ByQuery(qrels, anchorRun, minRelevant)) is var (low, high) && !double.IsNaN(low)
+                    ? $"{Change(1 + low, 1)} to {Change(1 + high, 1)}" : "–";
             var e = new TrecMetrics.Scores(runs[0].Queries, runs.Average(r => r.Ndcg10), runs.Average(r => r.Recall10), runs.Average(r => r.Recall100), runs.Average(r => r.Mrr10),
                 runs.Average(r => r.Judged10), runs.Average(r => r.CondensedNdcg10));
             var index = scope == "*" ? "all collections" : scope;
             report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {index} | {e.Queries} | {p.Ndcg10:F4} | {m.Ndcg10:F4} | {f.Ndcg10:F4} | **{e.Ndcg10:F4}** | {runs.Min(r => r.Ndcg10):F4}–{runs.Max(r => r.Ndcg10):F4} | {Change(e.Ndcg10, m.Ndcg10)} | {Change(e.Ndcg10, p.Ndcg10)} | {e.Recall10:F4} | {e.Recall100:F4} | {e.Mrr10:F4} |"));
+                $"| {name} | {index} | {e.Queries} | {p.Ndcg10:F4} | {m.Ndcg10:F4} | {f.Ndcg10:F4} | **{e.Ndcg10:F4}** | {runs.Min(r => r.Ndcg10):F4}–{runs.Max(r => r.Ndcg10):F4} | {Change(e.Ndcg10, m.Ndcg10)} | {Interval(multiRun)} | {Change(e.Ndcg10, p.Ndcg10)} | {Interval(plainRun)} | {e.Recall10:F4} | {e.Recall100:F4} | {e.Mrr10:F4} |"));
             var condensed = qrels.Values.Any(j => j.Values.Any(g => g < minRelevant))
                 ? string.Create(CultureInfo.InvariantCulture, $"{p.CondensedNdcg10:F4} | {m.CondensedNdcg10:F4} | {f.CondensedNdcg10:F4} | **{e.CondensedNdcg10:F4}** | {Change(e.CondensedNdcg10, m.CondensedNdcg10)} | {Change(e.CondensedNdcg10, p.CondensedNdcg10)}")
                 : "– | – | – | – | – | –";
@@ -104,7 +114,7 @@ public static class RetrievalEvaluation
 
         var extra = rows.Where(r => !r.Reported).SelectMany(r => r.Candidates).Count(q => q.Trainable);
         report.AppendLine().AppendLine($"Training lists: {all.Count(q => q.Trainable)} queries with a labelled candidate, {extra} of them MEDIQA's questions over MedQuAD (training only).");
-        report.AppendLine().AppendLine($"nDCG@10 unless named; relevant = grade ≥ 3 for LiveQA-Med and MEDIQA, ≥ 1 for BioASQ; anchors index the same citable documents; Evidentia's figures, R@10, R@100 and MRR@10 included, are means over {Repetitions} splits into 5 folds.");
+        report.AppendLine().AppendLine($"nDCG@10 unless named; relevant = grade ≥ 3 for LiveQA-Med and MEDIQA, ≥ 1 for BioASQ; anchors index the same citable documents; Evidentia's figures, R@10, R@100 and MRR@10 included, are means over {Repetitions} splits into 5 folds; 95% interval: of the change over the anchor, by a paired bootstrap over the queries (10,000 samples; PairedBootstrap).");
         report.AppendLine().AppendLine("Unjudged documents (the same runs):").AppendLine().Append(holes);
         report.AppendLine().AppendLine("Judged@10: the share of the first ten results judged at all (any grade); nDCG'@10: nDCG@10 of the condensed lists, the unjudged documents left out (Sakai 2007); none for BioASQ, whose qrels hold relevant documents only.");
         Console.WriteLine(report);

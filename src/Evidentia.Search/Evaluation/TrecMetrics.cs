@@ -33,12 +33,8 @@ public static class TrecMetrics
 
             n++;
             var docs = run.GetValueOrDefault(qid) ?? [];
-            var idcg = relevant.Values.OrderByDescending(g => g).Take(10).Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();
-            double Ndcg(IEnumerable<string> ranked) => idcg <= 0 ? 0 :
-                ranked.Take(10).Select((d, i) => relevant.TryGetValue(d, out var grade) ? (Math.Pow(2, grade) - 1) / Math.Log2(i + 2) : 0).Sum() / idcg;
-
-            ndcg += Ndcg(docs);
-            condensed += Ndcg(docs.Where(judged.ContainsKey));
+            ndcg += Ndcg10(relevant, docs);
+            condensed += Ndcg10(relevant, docs.Where(judged.ContainsKey));
             judged10 += docs.Take(10).Count(judged.ContainsKey) / 10.0;
             r10 += (double)docs.Take(10).Count(relevant.ContainsKey) / relevant.Count;
             r100 += (double)docs.Take(100).Count(relevant.ContainsKey) / relevant.Count;
@@ -47,6 +43,19 @@ public static class TrecMetrics
         }
 
         return n == 0 ? new Scores(0, 0, 0, 0, 0, 0, 0) : new Scores(n, ndcg / n, r10 / n, r100 / n, mrr / n, judged10 / n, condensed / n);
+    }
+
+    /// <summary>nDCG@10 of each query that has at least one relevant document (a query missing from the run scores 0).</summary>
+    public static Dictionary<string, double> Ndcg10ByQuery(IReadOnlyDictionary<string, Dictionary<string, int>> qrels, IReadOnlyDictionary<string, IReadOnlyList<string>> run, int minRelevant) =>
+        qrels.Select(q => (q.Key, Relevant: q.Value.Where(j => j.Value >= minRelevant).ToDictionary(j => j.Key, j => j.Value)))
+            .Where(q => q.Relevant.Count > 0)
+            .ToDictionary(q => q.Key, q => Ndcg10(q.Relevant, run.GetValueOrDefault(q.Key) ?? []), StringComparer.Ordinal);
+
+    // Graded (exponential) gains, log2 discount, against the ideal ordering of the relevant documents.
+    private static double Ndcg10(Dictionary<string, int> relevant, IEnumerable<string> ranked)
+    {
+        var idcg = relevant.Values.OrderByDescending(g => g).Take(10).Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();
+        return idcg <= 0 ? 0 : ranked.Take(10).Select((d, i) => relevant.TryGetValue(d, out var grade) ? (Math.Pow(2, grade) - 1) / Math.Log2(i + 2) : 0).Sum() / idcg;
     }
 
     /// <summary>One line of a TREC run: <c>qid Q0 docid rank score tag</c> (rank from 1).</summary>

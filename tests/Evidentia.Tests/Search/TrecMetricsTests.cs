@@ -47,4 +47,44 @@ public class TrecMetricsTests
         Assert.Equal((7 + (15 / 2.0)) / idcg / 2, scores.CondensedNdcg10, 10);
         Assert.Equal(((3 / 10.0) + 0) / 2, scores.Judged10, 10);
     }
+
+    [Fact]
+    public void Should_Give_Each_Query_Its_Own_Ndcg_That_The_Mean_Averages()
+    {
+        var qrels = new Dictionary<string, Dictionary<string, int>>
+        {
+            ["q1"] = new() { ["a"] = 4, ["b"] = 3, ["c"] = 1 },
+            ["q2"] = new() { ["x"] = 1 },
+            ["q3"] = new() { ["z"] = 3 },
+        };
+        var run = new Dictionary<string, IReadOnlyList<string>> { ["q1"] = ["c", "b", "a"], ["q2"] = ["x"] };
+
+        var byQuery = TrecMetrics.Ndcg10ByQuery(qrels, run, minRelevant: 3);
+
+        // q2 has nothing relevant and is not scored; q3 is missing from the run and scores 0.
+        Assert.Equal(["q1", "q3"], byQuery.Keys.Order());
+        Assert.Equal(((7 / Math.Log2(3)) + (15 / 2.0)) / (15 + (7 / Math.Log2(3))), byQuery["q1"], 10);
+        Assert.Equal(0, byQuery["q3"]);
+        Assert.Equal(TrecMetrics.Score(qrels, run, 3).Ndcg10, byQuery.Values.Average(), 10);
+    }
+
+    [Fact]
+    public void Should_Bootstrap_The_Change_Over_The_Anchor_With_Each_Query_Kept_Paired()
+    {
+        var anchor = new Dictionary<string, double> { ["a"] = 0.2, ["b"] = 0.5, ["c"] = 0.9, ["d"] = 0.4 };
+
+        // Every query doubled: every resample doubles the mean, so the interval is exactly +100% (resampling the two
+        // runs apart would scatter it).
+        Assert.Equal((1.0, 1.0), Rounded(PairedBootstrap.ChangeInterval(anchor.ToDictionary(q => q.Key, q => q.Value * 2), anchor)));
+        Assert.Equal((0.0, 0.0), Rounded(PairedBootstrap.ChangeInterval(anchor, anchor)));
+
+        // One query of four better: the change is +25% of the mean, and a resample may miss that query or draw it often.
+        var system = new Dictionary<string, double>(anchor) { ["c"] = 1.4 };
+        var (low, high) = PairedBootstrap.ChangeInterval(system, anchor);
+        Assert.Equal(0, low, 10);
+        Assert.InRange(high, 0.25, 1.0);
+        Assert.Equal((low, high), PairedBootstrap.ChangeInterval(system, anchor));
+    }
+
+    private static (double, double) Rounded((double Low, double High) interval) => (Math.Round(interval.Low, 10), Math.Round(interval.High, 10));
 }
