@@ -7,6 +7,7 @@ using Evidentia.Core.Answers;
 using Evidentia.Core.Documents;
 using Evidentia.Core.Questions;
 using Evidentia.Search;
+using Evidentia.Search.Evaluation;
 using Evidentia.Search.Retrieval;
 
 namespace Evidentia.Bench;
@@ -220,6 +221,8 @@ public static partial class AnswerEvaluation
         var sums = new (double Recall, double Precision, long Words)[labels.Length];
         var n = 0;
         var answered = 0;
+        // Each question's ROUGE-2 recall for the answer and for the top-3 snippets, for the interval of the difference.
+        var perQuestion = (Answer: new Dictionary<string, double>(), Snippets: new Dictionary<string, double>());
         foreach (var q in Lines(Path.Combine(data, "bioasq", "dev.jsonl")))
         {
             var question = q.GetProperty("question").GetString()!;
@@ -229,7 +232,8 @@ public static partial class AnswerEvaluation
                 continue;
             }
 
-            var (engine, searcher) = forQuestion(q.GetProperty("id").GetString()!);
+            var id = q.GetProperty("id").GetString()!;
+            var (engine, searcher) = forQuestion(id);
             var answer = await engine.AskAsync(new QuestionInput(question, Audience.Physician) { Collection = "bioasq" }, CancellationToken.None);
             answered += answer.Outcome is AnswerOutcome.Answered or AnswerOutcome.Emergency ? 1 : 0;
             var hits = searcher.Search(question, 3, "bioasq");
@@ -251,17 +255,28 @@ public static partial class AnswerEvaluation
             for (var k = 0; k < texts.Length; k++)
             {
                 var (recall, precision, words) = sums[k];
-                sums[k] = (recall + ideals.Average(i => Rouge2(texts[k], i).Recall), precision + ideals.Average(i => Rouge2(texts[k], i).Precision), words + Tokens(texts[k]).Count);
+                var questionRecall = ideals.Average(i => Rouge2(texts[k], i).Recall);
+                sums[k] = (recall + questionRecall, precision + ideals.Average(i => Rouge2(texts[k], i).Precision), words + Tokens(texts[k]).Count);
+                if (k == 0)
+                {
+                    perQuestion.Answer.Add(id, questionRecall);
+                }
+                else if (k == 3)
+                {
+                    perQuestion.Snippets.Add(id, questionRecall);
+                }
             }
 
             n++;
         }
 
+        var (low, high) = PairedBootstrap.ChangeInterval(perQuestion.Answer, perQuestion.Snippets);
         var table = string.Concat(labels.Select((label, k) =>
             string.Create(CultureInfo.InvariantCulture, $"| {label} | {sums[k].Recall / n:F4} | {sums[k].Precision / n:F4} | {(double)sums[k].Words / n:F0} |\n")));
         return string.Create(CultureInfo.InvariantCulture,
             $"Answered {answered} of {n} BioASQ dev questions; a declined one counts with an empty answer.\n\n" +
-            $"| BioASQ dev ({n} questions, evidence from its snippet documents) | ROUGE-2 recall | ROUGE-2 precision | Mean length (words) |\n|---|---:|---:|---:|\n{table}");
+            $"| BioASQ dev ({n} questions, evidence from its snippet documents) | ROUGE-2 recall | ROUGE-2 precision | Mean length (words) |\n|---|---:|---:|---:|\n{table}\n" +
+            $"The answer's ROUGE-2 recall against the top-3 snippets': {100 * ((sums[0].Recall / sums[3].Recall) - 1):+0.0;-0.0}%, 95% interval {100 * low:+0.0;-0.0}% to {100 * high:+0.0;-0.0}% (paired bootstrap over the questions).\n");
     }
 
     private static string Emergencies(string path)
@@ -297,8 +312,18 @@ public static partial class AnswerEvaluation
 
     private static List<string> Tokens(string text) => Token().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
 
-    private static string Rate<T>(List<T> set, Func<T, bool> predicate) =>
-        set.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{set.Count(predicate)} ({100.0 * set.Count(predicate) / set.Count:F1}%)");
+    // "8 (47.1%; 26–69%)": the count, its share, and the share's 95% Wilson interval (LiveQA-Med's sets are small).
+    private static string Rate<T>(List<T> set, Func<T, bool> predicate)
+    {
+        if (set.Count == 0)
+        {
+            return "–";
+        }
+
+        var count = set.Count(predicate);
+        var (low, high) = Proportion.WilsonInterval(count, set.Count);
+        return string.Create(CultureInfo.InvariantCulture, $"{count} ({100.0 * count / set.Count:F1}%; {100 * low:F0}–{100 * high:F0}%)");
+    }
 
     private static IEnumerable<JsonElement> Lines(string path) => File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone());
 

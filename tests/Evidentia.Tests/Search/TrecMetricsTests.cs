@@ -67,24 +67,4 @@ public class TrecMetricsTests
         Assert.Equal(0, byQuery["q3"]);
         Assert.Equal(TrecMetrics.Score(qrels, run, 3).Ndcg10, byQuery.Values.Average(), 10);
     }
-
-    [Fact]
-    public void Should_Bootstrap_The_Change_Over_The_Anchor_With_Each_Query_Kept_Paired()
-    {
-        var anchor = new Dictionary<string, double> { ["a"] = 0.2, ["b"] = 0.5, ["c"] = 0.9, ["d"] = 0.4 };
-
-        // Every query doubled: every resample doubles the mean, so the interval is exactly +100% (resampling the two
-        // runs apart would scatter it).
-        Assert.Equal((1.0, 1.0), Rounded(PairedBootstrap.ChangeInterval(anchor.ToDictionary(q => q.Key, q => q.Value * 2), anchor)));
-        Assert.Equal((0.0, 0.0), Rounded(PairedBootstrap.ChangeInterval(anchor, anchor)));
-
-        // One query of four better: the change is +25% of the mean, and a resample may miss that query or draw it often.
-        var system = new Dictionary<string, double>(anchor) { ["c"] = 1.4 };
-        var (low, high) = PairedBootstrap.ChangeInterval(system, anchor);
-        Assert.Equal(0, low, 10);
-        Assert.InRange(high, 0.25, 1.0);
-        Assert.Equal((low, high), PairedBootstrap.ChangeInterval(system, anchor));
-    }
-
-    private static (double, double) Rounded((double Low, double High) interval) => (Math.Round(interval.Low, 10), Math.Round(interval.High, 10));
 }
