@@ -65,6 +65,7 @@ public static partial class QuestionAnalyzer
         "medications", "lower", "reduce", "last", "lasts", "take", "taking", "likely", "chance", "chances",
         "am", "was", "were", "he", "she", "him", "his", "her", "we", "us", "our", "they", "them", "their", "so", "but", "not",
         "very", "really", "just", "still", "now", "usually", "often", "always", "sometimes", "ever",
+        "describe", "list", "explain", "summarize", "summarise", "define",
     };
 
     // Words that name a kind only with what follows them: "type 2 diabetes", "Ehlers-Danlos syndrome type IV", not "types of".

@@ -10,7 +10,7 @@ namespace Evidentia.Search.Indexing;
 /// <summary>
 /// The analyzers of the index and of questions. Both are Lucene's English chain (standard tokenizer,
 /// possessives, lower case, stop words, Porter stemmer); questions also drop the words that make a
-/// sentence a question or a message ("what", "how", "my", "thanks") so that they neither match nor
+/// sentence a question or a message ("what", "how", "my", "thanks", "describe") so that they neither match nor
 /// count towards the share of the question that the evidence covers.
 /// </summary>
 public static class Analyzers
@@ -28,6 +28,8 @@ public static class Analyzers
         "information", "info", "question", "questions", "regarding", "re", "more", "other", "others", "much", "many",
         "same", "all", "each", "own", "only", "again", "further", "once", "while", "because", "until", "did", "doing",
         "are", "(are)", "is", "be",
+        // What a question asks the reader to do, not what it is about ("Describe the mechanism of …", "List the genes …").
+        "describe", "list", "explain", "summarize", "summarise", "define",
     ];
 
     /// <summary>For indexed text: Lucene's <see cref="EnglishAnalyzer"/>.</summary>

@@ -59,6 +59,8 @@ public class QuestionAnalyzerTests
     [InlineData("Gout. My father's big toe has been swollen and red for a week. How is it diagnosed? He lives alone.", QuestionType.Diagnosis, "Gout")]
     [InlineData("How is gout diagnosed? My father's big toe has been swollen and red for a week.", QuestionType.Diagnosis, "gout")]
     [InlineData("Is their eczema usually still this bad in winter?", QuestionType.Comparison, "eczema bad winter")]
+    [InlineData("Describe the mechanism of action of apalutamide.", QuestionType.Other, "mechanism action apalutamide")]
+    [InlineData("List the genes involved in Sanfilippo syndrome.", QuestionType.Genetics, "genes involved Sanfilippo syndrome")]
     public void Should_Tell_The_Type_And_Focus(string question, QuestionType type, string focus)
     {
         var analysis = QuestionAnalyzer.Analyze(question);

@@ -26,4 +26,14 @@ public class QueryTermsTests
         Assert.Contains("first line", QueryTerms.Set(analyzer, "The first line of zorbel treatment.", pairs));
         Assert.DoesNotContain("first line", QueryTerms.Set(analyzer, "First diagnosed on a line.", pairs));
     }
+
+    [Fact]
+    public void Should_Leave_Out_What_A_Question_Asks_The_Reader_To_Do()
+    {
+        using var analyzer = Analyzers.CreateQuestionAnalyzer();
+
+        // "Describe", "list": an instruction to the reader, which no evidence covers, not what the question is about.
+        Assert.Equal(["mechan", "action", "apalutamid"], QueryTerms.Analyze(analyzer, "Describe the mechanism of action of apalutamide.").Select(t => t.Term));
+        Assert.Equal(["main", "ppi", "databas"], QueryTerms.Analyze(analyzer, "List the main PPI databases.").Select(t => t.Term));
+    }
 }
