@@ -52,15 +52,17 @@ public static class AnswerRenderer
             console.MarkupLine("[bold underline]References[/]");
         }
 
-        foreach (var r in answer.References)
+        foreach (var reference in answer.ReferencesByNumber)
         {
+            var r = reference.First();
             var year = r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // Citation-style sources often carry the year already ("… Geneva: WHO; 2021").
             var meta = string.Join(", ", new[] { r.Source, r.Source?.Contains(year ?? "\0", StringComparison.Ordinal) == true ? null : year }.Where(s => !string.IsNullOrEmpty(s)));
             console.MarkupLine(
                 $" [bold]{r.N}.[/] [black on {Colour(r.EvidenceLevel)}] {Markup.Escape(r.EvidenceLevel.Label())} [/] {Markup.Escape(r.Title)}" +
                 (meta.Length > 0 ? $" [grey]({Markup.Escape(meta)})[/]" : "") +
-                (r.Url is null ? "" : $"\n    [link={Markup.Escape(r.Url)}]{Markup.Escape(r.Url)}[/] [grey]{Markup.Escape(r.Collection)}/{Markup.Escape(r.DocumentId)}[/]"));
+                (r.Url is null ? "" : $"\n    [link={Markup.Escape(r.Url)}]{Markup.Escape(r.Url)}[/]") +
+                $" [grey]{Markup.Escape(string.Join(", ", reference.Select(d => $"{d.Collection}/{d.DocumentId}")))}[/]");
         }
 
         List("Related questions", answer.RelatedQuestions.Select(q => q.Text));

@@ -60,6 +60,13 @@ public sealed record Answer
     /// <summary>Milliseconds per stage ("retrieve", "compose").</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// The references as a reader sees them: one per number, each with the documents it was cited from (several when
+    /// one page is stored as several documents; not part of the JSON, whose <see cref="References"/> lists each).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<IGrouping<int, Reference>> ReferencesByNumber => References.GroupBy(r => r.N);
+
     /// <summary>Every sentence of the answer: the bottom line, then each section's items (not part of the JSON).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<AnswerItem> AllItems => BottomLine.Concat(Sections.SelectMany(s => s.Items));

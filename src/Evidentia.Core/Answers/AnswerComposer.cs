@@ -91,7 +91,12 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
             };
         }
 
-        var bottom = BottomLine(groups, request.Audience, defines, request.Analysis.Type is QuestionType.Diagnosis or QuestionType.Prognosis or QuestionType.Treatment ? plan[0].Statement : null);
+        // A treatment question that asks for one line of treatment ("What is the first-line treatment for …?") is not
+        // led by what its plan files under another line (bariatric surgery for type 2 diabetes's first line).
+        var asked = request.Analysis.Type == QuestionType.Treatment ? Asked(request, plan) : [];
+        var otherLines = asked.Count > 0 ? plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && !asked.Contains(r)).ToList() : [];
+        var bottom = BottomLine(groups, request.Audience, defines, request.Analysis.Type is QuestionType.Diagnosis or QuestionType.Prognosis or QuestionType.Treatment ? plan[0].Statement : null,
+            g => Place(g, plan) is var place && place < plan.Count && otherLines.Contains(plan[place]));
         var disagreements = Disagreements(groups);
         if (bottom.Count == 2 && disagreements.Any(d => d.Contains(bottom[0]) && d.Contains(bottom[1])))
         {
@@ -286,14 +291,14 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // paper of no known design is one study, often of a narrower population, not stronger evidence than the sentence
     // that answers best. A study's aim (what it set out to do),
     // its methods (how it did it: an abstract's "Methods" or "Setting" part), its measurements (MeasuredValues),
-    // a source's title (what it is about), the first item of a list (what the line before it introduces) and a sentence
-    // that opens by pointing back to one before it ("It is most commonly used to treat …") are not findings: they lead
-    // only when no finding is as good.
-    private List<Group> BottomLine(List<Group> groups, Audience audience, Regex? defines, Regex? asked)
+    // a source's title (what it is about), the first item of a list (what the line before it introduces), a sentence
+    // that opens by pointing back to one before it ("It is most commonly used to treat …") and one about what the question
+    // did not ask (`elsewhere`) are not findings: they lead only when no finding is as good.
+    private List<Group> BottomLine(List<Group> groups, Audience audience, Regex? defines, Regex? asked, Func<Group, bool> elsewhere)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
-        var findings = best.Where(g => !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
+        var findings = best.Where(g => !elsewhere(g) && !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => defines is not null && g.Members.Any(m => Definition.Says(defines, m)))

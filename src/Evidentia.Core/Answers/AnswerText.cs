@@ -47,13 +47,14 @@ public static class AnswerText
         if (answer.References.Count > 0)
         {
             sb.AppendLine().AppendLine("## References");
-            foreach (var r in answer.References)
+            foreach (var reference in answer.ReferencesByNumber)
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"{r.N}. [{r.EvidenceLevel.Label()}] {r.Title} — {r.Source ?? "-"}, {r.Year?.ToString(CultureInfo.InvariantCulture) ?? "n.d."} ({r.Collection}/{r.DocumentId})");
+                var r = reference.First();
+                sb.AppendLine(CultureInfo.InvariantCulture, $"{r.N}. [{r.EvidenceLevel.Label()}] {r.Title} — {r.Source ?? "-"}, {r.Year?.ToString(CultureInfo.InvariantCulture) ?? "n.d."} ({string.Join(", ", reference.Select(d => $"{d.Collection}/{d.DocumentId}"))})");
             }
 
             sb.AppendLine().AppendLine("## Quotes");
-            foreach (var q in answer.AllItems.SelectMany(i => i.Quotes).DistinctBy(q => (q.N, q.Start)).OrderBy(q => q.N).ThenBy(q => q.Start))
+            foreach (var q in answer.AllItems.SelectMany(i => i.Quotes).DistinctBy(q => (q.N, q.Collection, q.DocumentId, q.Start)).OrderBy(q => q.N).ThenBy(q => q.DocumentId, StringComparer.Ordinal).ThenBy(q => q.Start))
             {
                 sb.AppendLine(CultureInfo.InvariantCulture, $"[{q.N}] {q.DocumentId} {q.Start}-{q.End}");
             }

@@ -198,6 +198,18 @@ public class AnswerComposerTests
             Assert.Contains(answer.Sections.SelectMany(s => s.Items), i => i.Text.StartsWith("Fixture patients had", StringComparison.Ordinal));
         }
 
+        [Theory]
+        [InlineData("What is the first-line treatment for zorbel syndrome?", "Most people with zorbel syndrome start with made-up pills.")]
+        [InlineData("How is zorbel syndrome treated?", "Made-up surgery is an option for some fixture patients with zorbel syndrome.")]
+        public void Should_Not_Lead_A_Question_That_Asks_For_One_Line_Of_Treatment_With_Another(string question, string lead)
+        {
+            // The surgical sentence scores best; the question that asks for the first line is led by what is not surgery.
+            var surgery = Doc("s", "Made-up surgery is an option for some fixture patients with zorbel syndrome.");
+            var pills = Doc("p", "Most people with zorbel syndrome start with made-up pills.");
+            var answer = Compose(question, [.. All(surgery, 1, 1), .. All(pills, 0.97, 1)]);
+            Assert.Equal(lead, answer.BottomLine[0].Text);
+        }
+
         [Fact]
         public void Should_Not_Lead_The_Bottom_Line_With_The_First_Item_Of_A_List_When_A_Finding_Is_As_Good()
         {
