@@ -93,8 +93,8 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
         // A treatment question that asks for one line of treatment ("What is the first-line treatment for …?") is not
         // led by what its plan files under another line (bariatric surgery for type 2 diabetes's first line).
-        var asked = request.Analysis.Type == QuestionType.Treatment ? Asked(request, plan) : [];
-        var otherLines = asked.Count > 0 ? plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && !asked.Contains(r)).ToList() : [];
+        var askedLines = request.Analysis.Type == QuestionType.Treatment ? Asked(request, plan) : [];
+        var otherLines = askedLines.Count > 0 ? plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && !askedLines.Contains(r)).ToList() : [];
         var bottom = BottomLine(groups, request.Audience, defines, request.Analysis.Type is QuestionType.Diagnosis or QuestionType.Prognosis or QuestionType.Treatment ? plan[0].Statement : null,
             g => Place(g, plan) is var place && place < plan.Count && otherLines.Contains(plan[place]));
         var disagreements = Disagreements(groups);
