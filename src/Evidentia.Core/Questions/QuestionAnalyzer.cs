@@ -48,8 +48,14 @@ public static partial class QuestionAnalyzer
 
     private static readonly Regex Topical = Cue(@"^\s*(what|which) (are|is) (the )?(warning )?(signs|symptoms|causes|treatments?|risk factors)\b|^\s*(how|what) (is|are|do|does)\b.*\b(treated|diagnosed|defined|mean)\b|^\s*what (is|are) (a |an )?\w+( \w+)?\s*\??$");
 
-    private static readonly HashSet<string> FocusStopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
+    /// <summary>
+    /// What a question asks the reader to do, not what it is about ("Describe the mechanism of …", "List the genes …"):
+    /// neither its focus nor, in the search analyser, a question term that evidence could cover.
+    /// </summary>
+    public static IReadOnlyList<string> Instructions { get; } = ["describe", "list", "explain", "summarize", "summarise", "define"];
+
+    private static readonly HashSet<string> FocusStopWords = new(
+    [
         "what", "whats", "is", "are", "the", "a", "an", "of", "for", "to", "in", "on", "with", "and", "or", "how", "why", "when",
         "which", "who", "does", "do", "did", "can", "could", "should", "would", "will", "i", "me", "my", "you", "your", "it", "its",
         "there", "be", "been", "being", "have", "has", "had", "about", "any", "some", "this", "that", "these", "those", "get",
@@ -65,8 +71,8 @@ public static partial class QuestionAnalyzer
         "medications", "lower", "reduce", "last", "lasts", "take", "taking", "likely", "chance", "chances",
         "am", "was", "were", "he", "she", "him", "his", "her", "we", "us", "our", "they", "them", "their", "so", "but", "not",
         "very", "really", "just", "still", "now", "usually", "often", "always", "sometimes", "ever",
-        "describe", "list", "explain", "summarize", "summarise", "define",
-    };
+        .. Instructions,
+    ], StringComparer.OrdinalIgnoreCase);
 
     // Words that name a kind only with what follows them: "type 2 diabetes", "Ehlers-Danlos syndrome type IV", not "types of".
     private static readonly HashSet<string> KindWords = new(StringComparer.OrdinalIgnoreCase) { "type", "types" };

@@ -28,8 +28,7 @@ public static class Analyzers
         "information", "info", "question", "questions", "regarding", "re", "more", "other", "others", "much", "many",
         "same", "all", "each", "own", "only", "again", "further", "once", "while", "because", "until", "did", "doing",
         "are", "(are)", "is", "be",
-        // What a question asks the reader to do, not what it is about ("Describe the mechanism of …", "List the genes …").
-        "describe", "list", "explain", "summarize", "summarise", "define",
+        .. Core.Questions.QuestionAnalyzer.Instructions,
     ];
 
     /// <summary>For indexed text: Lucene's <see cref="EnglishAnalyzer"/>.</summary>
