@@ -1,11 +1,14 @@
+using System.Text.RegularExpressions;
+
 namespace Evidentia.Ingestion;
 
 /// <summary>
 /// Chooses a reader for each file under the given paths. Dataset files are known by name; a folder that
 /// holds a dataset or benchmark file is a dataset folder, and only its dataset files are read there
-/// (its README, dev questions and original archives are skipped with a reason).
+/// (its dev questions and original archives are skipped with a reason). A README and a benchmark file
+/// (questions, judgments) is never a document, in any folder.
 /// </summary>
-public static class FormatDetector
+public static partial class FormatDetector
 {
     private static readonly (string FileName, string Format)[] DatasetFiles =
     [
@@ -13,11 +16,12 @@ public static class FormatDetector
         ("abstracts_corpus.jsonl", "pubmedqa"),
         ("snippets_corpus.jsonl", "bioasq"),
         ("answers_corpus.jsonl", "mediqa"),
+        ("ngc_summaries.tar", "ngc"),
     ];
 
     /// <summary>Every format <c>--format</c> accepts, "auto" first.</summary>
     public static IReadOnlyList<string> Formats { get; } =
-        ["auto", "medquad", "pubmedqa", "bioasq", "mediqa", "pubmed-xml", "markdown", "html", "text", "pdf", "jsonl"];
+        ["auto", "medquad", "pubmedqa", "bioasq", "mediqa", "ngc", "pubmed-xml", "markdown", "html", "text", "pdf", "jsonl"];
 
     /// <summary>
     /// The format of <paramref name="path"/> in auto mode, or null with the reason it is skipped.
@@ -41,11 +45,27 @@ public static class FormatDetector
             return null;
         }
 
+        // One guideline summary of the NGC archive, unpacked ("ngc-9331.xml").
+        if (NgcSummary().IsMatch(bare))
+        {
+            return "ngc";
+        }
+
+        if (IsReadme(bare))
+        {
+            reason = "a README, not a document";
+            return null;
+        }
+
+        if (IsBenchmarkFile(name))
+        {
+            reason = "benchmark questions or judgments, not documents";
+            return null;
+        }
+
         if (IsDatasetFolder(Path.GetDirectoryName(path)!))
         {
-            reason = IsBenchmarkFile(name)
-                ? "benchmark questions or judgments, not documents"
-                : "dataset folder: only its document corpus is read";
+            reason = "dataset folder: only its document corpus is read";
             return null;
         }
 
@@ -71,7 +91,13 @@ public static class FormatDetector
     public static bool Matches(string path, string format)
     {
         var name = Path.GetFileName(path).ToLowerInvariant();
-        var extension = Path.GetExtension(name.EndsWith(".gz", StringComparison.Ordinal) ? name[..^3] : name);
+        var bare = name.EndsWith(".gz", StringComparison.Ordinal) ? name[..^3] : name;
+        if (IsReadme(bare))
+        {
+            return false;
+        }
+
+        var extension = Path.GetExtension(bare);
         return format switch
         {
             "markdown" => extension is ".md" or ".markdown",
@@ -79,7 +105,7 @@ public static class FormatDetector
             "text" => extension == ".txt",
             "pdf" => extension == ".pdf",
             "jsonl" => extension == ".jsonl" && !IsBenchmarkFile(name),
-            "pubmed-xml" => extension == ".xml",
+            "pubmed-xml" => extension == ".xml" && !NgcSummary().IsMatch(bare),
             _ => Detect(path, out _) == format,
         };
     }
@@ -92,6 +118,15 @@ public static class FormatDetector
             return DatasetFiles.Any(d => d.FileName == bare) || IsBenchmarkFile(n);
         });
 
+    // Questions and judgments of a benchmark: "dev.jsonl", "questions.dev.jsonl", "questions_test.jsonl", "dev_medquad_qrels.tsv".
     private static bool IsBenchmarkFile(string name) =>
-        name is "dev.jsonl" or "test.jsonl" or "train.jsonl" || name.Contains("qrels", StringComparison.Ordinal);
+        name.Contains("qrels", StringComparison.Ordinal) || BenchmarkFile().IsMatch(name);
+
+    private static bool IsReadme(string bare) => Path.GetFileNameWithoutExtension(bare) is "readme" || bare == "readme";
+
+    [GeneratedRegex(@"^(?:(?:[a-z0-9]+[._-])?(?:dev|test|train)|questions(?:[._-][a-z0-9]+)?)\.jsonl(?:\.gz)?$")]
+    private static partial Regex BenchmarkFile();
+
+    [GeneratedRegex(@"^ngc-\d+\.xml$")]
+    private static partial Regex NgcSummary();
 }

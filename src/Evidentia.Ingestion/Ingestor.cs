@@ -13,7 +13,7 @@ public sealed class Ingestor(IDocumentStore store)
 {
     private static readonly IReadOnlyDictionary<string, IDocumentReader> Readers = new IDocumentReader[]
     {
-        new MedQuadReader(), new PubMedQaReader(), new BioAsqReader(), new MediqaReader(), new PubMedXmlReader(),
+        new MedQuadReader(), new PubMedQaReader(), new BioAsqReader(), new MediqaReader(), new NgcReader(), new PubMedXmlReader(),
         new MarkdownReader(), new HtmlReader(), new PlainTextReader(), new PdfReader(), new JsonLinesReader(),
     }.ToDictionary(r => r.Format);
 

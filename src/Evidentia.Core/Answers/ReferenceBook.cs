@@ -52,7 +52,7 @@ public sealed class ReferenceBook
             }
 
             var span = passage.Passage.Span;
-            quotes.Add(new Quote(n, document.Id, document.Collection, span.Start, span.End, passage.Text));
+            quotes.Add(new Quote(n, document.Id, document.Collection, span.Start, span.End, passage.Text, RecommendationGrades.Find(document, passage.Text)));
         }
 
         return new AnswerItem(text, citations, quotes);

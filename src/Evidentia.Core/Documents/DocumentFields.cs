@@ -23,4 +23,34 @@ public static class DocumentFields
 
     /// <summary>The journal of a PubMed citation.</summary>
     public const string Journal = "journal";
+
+    /// <summary>
+    /// What a document is about and for whom beyond its title, as its source states it: a guideline's conditions, target
+    /// population and objectives. It frames every sentence of the document, as a question–answer source's question does.
+    /// </summary>
+    public const string Scope = "scope";
+
+    /// <summary>Who developed a guideline (one value a developer: "American Academy of Neurology").</summary>
+    public const string Developer = "developer";
+
+    /// <summary>
+    /// What a guideline's grades mean, as its recommendations define them at their end ("Definitions", "Strength of
+    /// Recommendations" …): stored and shown with the guideline, never cited.
+    /// </summary>
+    public const string GradeDefinitions = "gradeDefinitions";
+
+    /// <summary>A guideline's release and revision dates as its summary gives them ("2012 Aug 7 (reaffirmed 2015 Jul 18)").</summary>
+    public const string Released = "Date Released";
+
+    /// <summary>A guideline summary's copyright statement.</summary>
+    public const string Copyright = "Copyright Statement";
+
+    /// <summary>Whether a guideline is the current release, and its reaffirmations.</summary>
+    public const string GuidelineStatus = "Guideline Status";
+
+    /// <summary>A guideline's scheme for rating the strength of the evidence.</summary>
+    public const string EvidenceRatingScheme = "Rating Scheme for the Strength of the Evidence";
+
+    /// <summary>A guideline's scheme for rating the strength of its recommendations.</summary>
+    public const string RecommendationRatingScheme = "Rating Scheme for the Strength of the Recommendations";
 }

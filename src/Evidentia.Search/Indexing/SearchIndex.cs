@@ -26,7 +26,7 @@ public sealed class SearchIndex : IDisposable
     private const string VectorsKey = "vectors";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "13";
+    private const string Schema = "14";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -248,7 +248,7 @@ public sealed class SearchIndex : IDisposable
         var headings = d.Sections.Select(s => s.Heading).Where(h => h.Length > 0).Distinct();
         // A MEDIQA answer's title is its question: count it once.
         var questions = (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).Where(q => q != d.Title);
-        var all = string.Join('\n', [d.Title, .. questions, .. d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Mesh) ?? [], .. headings, d.Text]);
+        var all = string.Join('\n', [d.Title, .. questions, .. d.Fields.GetValueOrDefault(DocumentFields.Synonyms) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Mesh) ?? [], .. d.Fields.GetValueOrDefault(DocumentFields.Scope) ?? [], .. headings, d.Text]);
         doc.Add(new TextField(IndexFields.All, all, Field.Store.NO));
         return doc;
     }

@@ -8,8 +8,8 @@ namespace Evidentia.Search.Retrieval;
 
 /// <summary>
 /// Scores the sentences of retrieved documents for a question. A sentence's relevance is the share of the
-/// question's idf-weighted terms found in the sentence or in what frames it (its document's title and
-/// question, its section heading); its score adds the document's search score relative to the best, the sentence's own coverage,
+/// question's idf-weighted terms found in the sentence or in what frames it (its document's title,
+/// question and scope, its section heading); its score adds the document's search score relative to the best, the sentence's own coverage,
 /// and a small preference for sentences early in their document (the composer adds its preferences for
 /// stronger, newer and the audience's sources: <see cref="AnswerComposer.Preference"/>).
 /// The anchor of a question is the most topical term of its focus (the condition or drug asked about, not the words
@@ -65,7 +65,7 @@ public sealed partial class PassageRanker(Analyzer analyzer)
             .Where(h => documents.ContainsKey(h.Key))
             .Select(h => (Hit: h, Document: documents[h.Key]))
             .Select(x => (x.Hit, x.Document,
-                Frame: Read(x.Document.Title + " " + string.Join(' ', x.Document.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])),
+                Frame: Read(string.Join(' ', [x.Document.Title, .. x.Document.Fields.GetValueOrDefault(DocumentFields.Question) ?? [], .. x.Document.Fields.GetValueOrDefault(DocumentFields.Scope) ?? []])),
                 Texts: x.Document.Passages.Select(p => x.Document.Quote(p.Span)).ToList()))
             .Select(x => (x.Hit, x.Document, x.Frame, x.Texts,
                 Sentences: x.Texts.Select(Read).ToList(),
