@@ -57,6 +57,15 @@ public static class TrecFiles
                 .Select(p => p.GetString()!).Where(corpus.Contains).Distinct()
                 .Select(p => (q.GetProperty("id").GetString()!, p, 1)))),
             "bioasq", 1));
+
+        // NGC guidelines: each clinician question's guideline is relevant (2), and so is any other that answers it (1).
+        var ngc = ReadJsonLines(Path.Combine(dataDir, "ngc", "questions.dev.jsonl"));
+        benchmarks.Add(new Benchmark("NGC guidelines", WriteQueries(outDir, "ngc",
+            ngc.Select(q => (q.GetProperty("id").GetString()!, q.GetProperty("text").GetString()!))),
+            WriteQrels(outDir, "ngc", ngc.SelectMany(q => q.GetProperty("also_relevant").EnumerateArray()
+                .Select(a => (q.GetProperty("id").GetString()!, a.GetString()!, 1))
+                .Prepend((q.GetProperty("id").GetString()!, q.GetProperty("gold").GetString()!, 2)))),
+            "ngc", 1));
         return benchmarks;
     }
 

@@ -13,6 +13,11 @@ public static class AnswerRenderer
 {
     public static void Write(IAnsiConsole console, Answer answer)
     {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Sentence(AnswerItem item) =>
+            Markup.Escape(item.Text) + " [blue][[" + string.Join(",", item.Citations) + "]][/]"
+            + (GuidelineAttribution.For(item, answer.References) is { } by ? $" [green]({Markup.Escape(by)})[/]" : "");
+
         console.Write(new Rule($"[bold]{Markup.Escape(answer.Question)}[/]").LeftJustified());
         if (answer.SearchedAs is { } searched)
         {
@@ -61,6 +66,7 @@ public static class AnswerRenderer
             console.MarkupLine(
                 $" [bold]{r.N}.[/] [black on {Colour(r.EvidenceLevel)}] {Markup.Escape(r.EvidenceLevel.Label())} [/] {Markup.Escape(r.Title)}" +
                 (meta.Length > 0 ? $" [grey]({Markup.Escape(meta)})[/]" : "") +
+                (GuidelineAttribution.AgeNote(r, today) is { } age ? $"\n    [yellow]{Markup.Escape(age)}[/]" : "") +
                 (r.Url is null ? "" : $"\n    [link={Markup.Escape(r.Url)}]{Markup.Escape(r.Url)}[/]") +
                 $" [grey]{Markup.Escape(string.Join(", ", reference.Select(d => $"{d.Collection}/{d.DocumentId}")))}[/]");
         }
@@ -92,9 +98,6 @@ public static class AnswerRenderer
             }
         }
     }
-
-    private static string Sentence(AnswerItem item) =>
-        Markup.Escape(item.Text) + " [blue][[" + string.Join(",", item.Citations) + "]][/]";
 
     private static string Label(AnswerOutcome outcome) => outcome switch
     {

@@ -505,8 +505,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // more about …"), announcements of a list that follows ("Here are the types of medicines used to treat …", "The
     // Human Phenotype Ontology provides the following list of signs and symptoms for …") and other names ("Also
     // known as aspirin primary prevention.") carry no clinical statement, nor do captions of media the answer cannot show
-    // ("The animation below shows atrial fibrillation.").
-    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is (available|provided))|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section|(animation|video|image|figure|picture|illustration|diagram)s? (below|above)|watch the (animation|video))\b|^(here (are|is)|(learn|read) more|also (known as|called))\b", RegexOptions.IgnoreCase)]
+    // ("The animation below shows atrial fibrillation.") or a guideline summary's pointers to its other fields ("… are
+    // provided at the end of the "Major Recommendations" field.").
+    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is (available|provided))|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section|(animation|video|image|figure|picture|illustration|diagram)s? (below|above)|watch the (animation|video))\b|\bthe ""[^""]+"" field\b|^(here (are|is)|(learn|read) more|also (known as|called))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
 
     // What a study set out to do, not what it found: "To evaluate the effects of …", "To critically assess …", "This study
@@ -523,8 +524,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"^(it|its|they|their|he|she|this|these|those|such)\b(?!\s+(findings?|results?|data|observations?|evidence|studies|study|trials?|analys[ie]s|reviews?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphor();
 
-    // The parts of an abstract that say what a study did, not what it found (PubMed's labels).
-    [GeneratedRegex(@"^((materials? and |patients and |subjects and )?methods?( and materials)?|(study )?design|setting|participants|patients|subjects|interventions?|(main )?outcome measures|measurements)$", RegexOptions.IgnoreCase)]
+    // The parts of an abstract that say what a study did, not what it found (PubMed's labels), and the fields of a
+    // guideline summary that qualify or weigh its recommendations rather than make them (NgcReader.CitedFields).
+    [GeneratedRegex(@"^((materials? and |patients and |subjects and )?methods?( and materials)?|(study )?design|setting|participants|patients|subjects|interventions?|(main )?outcome measures|measurements)$|^(qualifying statements|potential benefits|potential harms|clinical algorithm\(s\))(:.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotFindings();
 
     // Reference marks a source puts in its text: " [1]", " [12, 13]", " [4-6]", after a sentence, inside it, or at the

@@ -10,8 +10,13 @@ namespace Evidentia.Core.Answers;
 /// </summary>
 public static class AnswerText
 {
-    public static string Render(Answer answer)
+    /// <param name="today">The day guidelines' ages are counted to (<see cref="GuidelineAttribution.AgeNote"/>); today by default.</param>
+    public static string Render(Answer answer, DateOnly? today = null)
     {
+        var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        string Item(AnswerItem item) =>
+            $"{item.Text} [{string.Join(",", item.Citations)}]{(GuidelineAttribution.For(item, answer.References) is { } by ? $" ({by})" : "")}";
+
         var sb = new StringBuilder();
         sb.Append("# ").AppendLine(answer.Question);
         sb.AppendLine(CultureInfo.InvariantCulture, $"id: {answer.Id} · audience: {answer.Audience.ToString().ToLowerInvariant()} · type: {answer.QuestionType} · focus: {answer.Focus ?? "-"}");
@@ -50,13 +55,13 @@ public static class AnswerText
             foreach (var reference in answer.ReferencesByNumber)
             {
                 var r = reference.First();
-                sb.AppendLine(CultureInfo.InvariantCulture, $"{r.N}. [{r.EvidenceLevel.Label()}] {r.Title} — {r.Source ?? "-"}, {r.Year?.ToString(CultureInfo.InvariantCulture) ?? "n.d."} ({string.Join(", ", reference.Select(d => $"{d.Collection}/{d.DocumentId}"))})");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"{r.N}. [{r.EvidenceLevel.Label()}] {r.Title} — {r.Source ?? "-"}, {r.Year?.ToString(CultureInfo.InvariantCulture) ?? "n.d."} ({string.Join(", ", reference.Select(d => $"{d.Collection}/{d.DocumentId}"))}){(GuidelineAttribution.AgeNote(r, day) is { } age ? " — " + age : "")}");
             }
 
             sb.AppendLine().AppendLine("## Quotes");
             foreach (var q in answer.AllItems.SelectMany(i => i.Quotes).DistinctBy(q => (q.N, q.Collection, q.DocumentId, q.Start)).OrderBy(q => q.N).ThenBy(q => q.DocumentId, StringComparer.Ordinal).ThenBy(q => q.Start))
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"[{q.N}] {q.DocumentId} {q.Start}-{q.End}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"[{q.N}] {q.DocumentId} {q.Start}-{q.End}{(q.Grade is { } grade ? $" ({grade})" : "")}");
             }
         }
 
@@ -80,6 +85,4 @@ public static class AnswerText
 
         return sb.ToString();
     }
-
-    private static string Item(AnswerItem item) => $"{item.Text} [{string.Join(",", item.Citations)}]";
 }

@@ -96,6 +96,11 @@ public sealed partial class NgcReader : IDocumentReader
             report.Problem(origin, e.LineNumber, $"malformed XML: {e.Message}");
             return null;
         }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // The compressed archive under the summary is damaged: a problem of the whole file (nothing of it is written).
+            throw new InvalidSourceException($"damaged archive {file.Name}: {e.Message}", null, e);
+        }
 
         var id = Path.GetFileNameWithoutExtension(origin);
         var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -146,6 +151,8 @@ public sealed partial class NgcReader : IDocumentReader
         }
 
         var sections = new List<SourceSection>();
+        // Whether the Major Recommendations hold any text but headings and the grades' definitions.
+        var recommends = false;
         foreach (var fieldName in CitedFields)
         {
             if (!cited.TryGetValue(fieldName, out var value))
@@ -166,6 +173,7 @@ public sealed partial class NgcReader : IDocumentReader
                 if (!block.Heading)
                 {
                     body.Append(block.Text).Append("\n\n");
+                    recommends |= fieldName == MajorRecommendations;
                     continue;
                 }
 
@@ -179,7 +187,9 @@ public sealed partial class NgcReader : IDocumentReader
 
                 sections.Add(new SourceSection(heading, body.ToString()));
                 body.Clear();
-                heading = block.Text.TrimEnd(':', ' ');
+                // The recommendations' own headings stand alone ("Diagnosis"); another field's keep its name first
+                // ("Potential Harms: Gadolinium-Based Contrast Agents"), so that every section says which field it is of.
+                heading = fieldName == MajorRecommendations ? block.Text.TrimEnd(':', ' ') : $"{fieldName}: {block.Text.TrimEnd(':', ' ')}";
             }
 
             sections.Add(new SourceSection(heading, body.ToString()));
@@ -202,7 +212,7 @@ public sealed partial class NgcReader : IDocumentReader
             evidenceLevel: EvidenceLevel.Guideline,
             fields: metadata,
             origin: origin);
-        if (document.Passages.Count == 0)
+        if (!recommends)
         {
             report.Problem(origin, null, $"guideline {id} has no text in its \"{MajorRecommendations}\" field: skipped");
             return null;

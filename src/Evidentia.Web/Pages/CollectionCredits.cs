@@ -9,6 +9,7 @@ public static class CollectionCredits
         ["pubmedqa"] = "PubMedQA, MIT: Jin et al., EMNLP 2019. PubMed abstracts.",
         ["bioasq"] = "BioASQ snippets: excerpts of PubMed titles and abstracts; BioASQ terms of use apply.",
         ["mediqa"] = "MEDIQA 2019 answers (NLM, ACL-BioNLP 2019): Ben Abacha, Shivade & Demner-Fushman 2019; passages of the web pages they cite.",
+        ["ngc"] = "National Guideline Clearinghouse (AHRQ, closed 2018-07-16) guideline summaries, written by ECRI Institute; each summary carries its own copyright statement, and the original guideline stays under its developer's terms. Released up to 2018: check each guideline's date and status.",
         ["pubmed"] = "PubMed/MEDLINE records (NLM); abstracts remain under their publishers' copyright.",
     };
 

@@ -82,7 +82,7 @@ public class IngestorTests
         await using var test = await TestWorkspace.CreateAsync();
         test.Folder.File("in/good.md", "---\ntitle: Good\n---\nA good document.");
         test.Folder.File("in/bad.xml", "<PubmedArticleSet><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>T</ArticleTitle></Article></MedlineCitation><MedlineCitation><PMID>2</Oops></PubmedArticleSet>");
-        test.Folder.File("in/readme.bin", "binary");
+        test.Folder.File("in/figure.bin", "binary");
 
         var report = await Ingest(test, test.Folder.Combine("in"));
 
@@ -107,7 +107,26 @@ public class IngestorTests
         Assert.Empty(report.Problems);
         Assert.Equal(1, report.DocumentsRead);
         Assert.Equal(1, report.Skipped["file skipped: benchmark questions or judgments, not documents"]);
-        Assert.Equal(1, report.Skipped["file skipped: dataset folder: only its document corpus is read"]);
+        Assert.Equal(1, report.Skipped["file skipped: a README, not a document"]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("markdown")]
+    [InlineData("jsonl")]
+    public async Task Should_Never_Read_A_Readme_Or_Benchmark_Questions_As_Documents(string? format)
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        test.Folder.File("notes/README.md", "# About these notes\n\nA readme sentence.");
+        test.Folder.File("notes/eval/questions.dev.jsonl", """{"id": "q1", "text": "Not a document"}""");
+        test.Folder.File("notes/guide.md", "# Guide\n\nA guide sentence here.");
+        test.Folder.File("notes/docs.jsonl", """{"id": "d1", "text": "A document sentence."}""");
+
+        var report = await new Ingestor(test.Workspace.Store).IngestAsync([test.Folder.Combine("notes")], format, null, null, CancellationToken.None);
+
+        Assert.Empty(report.Problems);
+        var ids = (await test.Workspace.Store.GetChangesAsync(0, 10, CancellationToken.None)).Select(c => c.Document.Id).Order().ToList();
+        Assert.Equal(format switch { "markdown" => ["guide"], "jsonl" => ["d1"], _ => ["d1", "guide"] }, ids);
     }
 
     [Fact]

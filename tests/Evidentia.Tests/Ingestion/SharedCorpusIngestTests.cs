@@ -23,6 +23,8 @@ public class SharedCorpusIngestTests(SharedCorpusFixture corpus)
         Assert.Equal(1_000, stats["pubmedqa"].Documents);
         Assert.Equal(13_449, stats["bioasq"].Documents);
         Assert.Equal(1_040, stats["mediqa"].Documents);
+        // NGC: 1,416 guideline summaries, every one with its recommendations.
+        Assert.Equal(1_416, stats["ngc"].Documents);
         Assert.Equal(2_002, corpus.Report.Skipped.Where(s => s.Key.StartsWith("mediqa answer text withheld", StringComparison.Ordinal)).Sum(s => s.Value));
         Assert.Equal(stats.Values.Sum(s => s.Documents + s.QuestionOnly), corpus.Workspace.Index.Count);
     }

@@ -18,6 +18,22 @@ public sealed class ShowModel(IDocumentStore store) : PageModel
 
     public string Id { get; private set; } = "";
 
+    /// <summary>A guideline's release, status, developer and copyright statement, as its source gives them.</summary>
+    public IReadOnlyList<(string Name, string Value)> GuidelineFacts => Facts(
+        ("Developer", DocumentFields.Developer), ("Released", DocumentFields.Released), ("Status", DocumentFields.GuidelineStatus),
+        ("Copyright", DocumentFields.Copyright));
+
+    /// <summary>What a guideline's grades mean: its rating schemes and the definitions closing its recommendations.</summary>
+    public IReadOnlyList<(string Name, string Value)> RatingSchemes => Facts(
+        ("Strength of the recommendations", DocumentFields.RecommendationRatingScheme), ("Strength of the evidence", DocumentFields.EvidenceRatingScheme),
+        ("Definitions given with the recommendations", DocumentFields.GradeDefinitions));
+
+    private List<(string Name, string Value)> Facts(params (string Label, string Field)[] fields) =>
+        Document.EvidenceLevel != EvidenceLevel.Guideline ? [] : fields
+            .Where(f => Document.Fields.TryGetValue(f.Field, out var values) && values.Count > 0)
+            .Select(f => (f.Label, string.Join("; ", Document.Fields[f.Field])))
+            .ToList();
+
     public async Task<IActionResult> OnGetAsync(string id, string? collection, int? start, int? end, CancellationToken cancellationToken)
     {
         Id = id;
