@@ -20,7 +20,14 @@ namespace Evidentia.Bench;
 public static partial class AnswerEvaluation
 {
     // Correct: some judged answer is relevant, whether or not the corpus has its text (withheld sources).
-    private sealed record Case(string Set, string Id, string Text, string Collection, HashSet<string> Gold, bool Correct);
+    // KeyTerms: for a guideline question, words any one of which a correct bottom line or first section contains.
+    private sealed record Case(string Set, string Id, string Text, string Collection, HashSet<string> Gold, bool Correct)
+    {
+        public IReadOnlyList<string> KeyTerms { get; init; } = [];
+
+        /// <summary>How a guideline question is worded: direct, vignette, keyword or patient.</summary>
+        public string Style { get; init; } = "";
+    }
 
     private sealed record Outcome(Case Case, Answer? Answer, double TopScore = 0)
     {
@@ -33,6 +40,13 @@ public static partial class AnswerEvaluation
         public bool CitesGold => Answer?.References.Any(r => Case.Gold.Contains(r.DocumentId)) == true;
 
         public bool BottomLineCitesGold => Answer?.BottomLine.Any(i => i.Quotes.Any(q => Case.Gold.Contains(q.DocumentId))) == true;
+
+        /// <summary>Whether the bottom line or the first section says one of the case's key terms (case-insensitive).</summary>
+        public bool SaysKeyTerm => Answer is { } a && string.Join(' ', a.BottomLine.Concat(a.Sections.FirstOrDefault()?.Items ?? []).Select(i => i.Text)) is var said
+            && Case.KeyTerms.Any(t => said.Contains(t, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Whether the bottom line names who recommends it (a cited guideline's developer and year).</summary>
+        public bool BottomLineNamesGuideline => Answer is { } a && a.BottomLine.Any(i => GuidelineAttribution.For(i, a.References) is not null);
     }
 
     public static async Task<int> RunAsync(string emergencySetPath)
@@ -99,7 +113,8 @@ public static partial class AnswerEvaluation
             }
         }
 
-        report.AppendLine().AppendLine(Calibrate(calibration));
+        report.AppendLine().AppendLine(await GuidelinesAsync(data, Ask));
+        report.AppendLine(Calibrate(calibration));
         report.AppendLine(Withheld(calibration));
         report.AppendLine(Separation(calibration));
         report.AppendLine(await BioAsqAsync(data, workspace, id => (engines[training.FoldOf(id)], searchers[training.FoldOf(id)])));
@@ -107,6 +122,44 @@ public static partial class AnswerEvaluation
         report.AppendLine(Emergencies(emergencySetPath));
         Console.WriteLine(report);
         return 0;
+    }
+
+    // The NGC clinician questions: each is answered by its guideline (or another that also answers it).
+    private static async Task<string> GuidelinesAsync(string data, Func<Case, bool, Task<Outcome>> ask)
+    {
+        var cases = Lines(Path.Combine(data, "ngc", "questions.dev.jsonl")).Select(q => new Case(
+            "NGC guidelines", q.GetProperty("id").GetString()!, q.GetProperty("text").GetString()!, "ngc",
+            [q.GetProperty("gold").GetString()!, .. q.GetProperty("also_relevant").EnumerateArray().Select(a => a.GetString()!)], true)
+        {
+            KeyTerms = q.GetProperty("key_terms").EnumerateArray().Select(t => t.GetString()!).ToList(),
+            Style = q.GetProperty("style").GetString()!,
+        }).ToList();
+        var report = new StringBuilder();
+        report.AppendLine("| NGC guideline questions (physician) | Evidence searched | Questions | Cites the guideline | In the bottom line | Bottom line or first section says a key term | Bottom line names a guideline | Answered |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var own in new[] { true, false })
+        {
+            var outcomes = new List<Outcome>();
+            foreach (var c in cases)
+            {
+                outcomes.Add(await ask(c, own));
+            }
+
+            var asked = outcomes.Where(o => o.Answer is not null).ToList();
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| all | {(own ? "guidelines only" : "all collections")} | {asked.Count} | {Rate(asked, o => o.CitesGold)} | {Rate(asked, o => o.BottomLineCitesGold)} | {Rate(asked, o => o.SaysKeyTerm)} | {Rate(asked, o => o.BottomLineNamesGuideline)} | {Rate(asked, o => o.Answered)} |");
+            if (!own)
+            {
+                foreach (var style in asked.GroupBy(o => o.Case.Style).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var set = style.ToList();
+                    report.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {style.Key} | all collections | {set.Count} | {Rate(set, o => o.CitesGold)} | {Rate(set, o => o.BottomLineCitesGold)} | {Rate(set, o => o.SaysKeyTerm)} | {Rate(set, o => o.BottomLineNamesGuideline)} | {Rate(set, o => o.Answered)} |");
+                }
+            }
+        }
+
+        return report.ToString();
     }
 
     private static List<Case> Cases(string data)
