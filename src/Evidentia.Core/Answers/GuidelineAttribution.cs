@@ -25,7 +25,9 @@ public static class GuidelineAttribution
         {
             if (byDocument.TryGetValue((quote.Collection, quote.DocumentId), out var reference))
             {
-                var who = string.Join(' ', new[] { reference.Source, reference.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
+                var year = reference.Year?.ToString(CultureInfo.InvariantCulture);
+                // A citation-style source often carries its year already ("… Guidance 2020. World Allergy Organ J 2020;13…").
+                var who = string.Join(' ', new[] { reference.Source, year is not null && reference.Source?.Contains(year, StringComparison.Ordinal) == true ? null : year }.Where(s => !string.IsNullOrEmpty(s)));
                 var grade = item.Quotes.Where(q => q.DocumentId == quote.DocumentId && q.Collection == quote.Collection).Select(q => q.Grade).FirstOrDefault(g => g is not null);
                 var parts = new[] { who, Grade(grade) }.Where(s => !string.IsNullOrEmpty(s)).ToList();
                 return parts.Count == 0 ? null : string.Join(", ", parts);

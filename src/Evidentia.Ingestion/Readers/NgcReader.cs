@@ -177,9 +177,10 @@ public sealed partial class NgcReader : IDocumentReader
                     continue;
                 }
 
-                if (fieldName == MajorRecommendations && Definitions().IsMatch(block.Text))
+                if (fieldName == MajorRecommendations && recommends && Definitions().IsMatch(block.Text))
                 {
-                    // The grades' definitions close the field: the rating scheme, stored and shown, never cited.
+                    // The grades' definitions close the field, after its recommendations: the rating scheme, stored and
+                    // shown, never cited (a "Definition" heading before any recommendation defines the condition).
                     var at = blocks.IndexOf(block);
                     fields[DocumentFields.GradeDefinitions] = [string.Join("\n\n", blocks.Skip(at).Select(b => b.Text))];
                     break;
