@@ -36,7 +36,8 @@ public sealed class NgcReaderTests : IDisposable
     private static string Field(string name, params string[] values) =>
         $"""<Field FieldID="1" Name="{name}" Type="text">{string.Concat(values.Select(v => $"""<FieldValue Value="{WebUtility.HtmlEncode(v)}" />"""))}</Field>""";
 
-    private static string Summary(string recommendations = Recommendations, string extra = "") => $"""
+    /// <summary>A summary in the archive's shape, made up (also used by the web tests).</summary>
+    internal static string Summary(string recommendations = Recommendations, string extra = "") => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <Version>
           <Section SecID="1" Name="General">

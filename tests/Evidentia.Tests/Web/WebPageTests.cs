@@ -181,6 +181,38 @@ public sealed partial class WebPageTests(DemoWebFixture web) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Should_Name_Who_Recommends_A_Guideline_Sentence_And_Say_When_The_Guideline_Is_Old()
+    {
+        // The demonstration guidelines (samples/demo) are guidelines of 2019 to 2021.
+        var answer = await AskAsync("How is anaphylaxis treated?");
+        var guideline = answer.References.First(r => r.EvidenceLevel == Core.Documents.EvidenceLevel.Guideline);
+
+        var html = await PageAsync($"/answers/{answer.Id}");
+
+        Assert.Matches(@"<span class=""grade""[^>]*>[^<]*World Allergy Organization", html);
+        Assert.Contains($"Guideline of {guideline.Year}, ", html);
+    }
+
+    [Fact]
+    public async Task Should_Show_A_Guidelines_Grade_Status_Copyright_And_Rating_Scheme_On_Its_Source_Page()
+    {
+        var archive = Path.Combine(Path.GetTempPath(), $"ngc-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(archive);
+        await File.WriteAllTextAsync(Path.Combine(archive, "ngc-424242.xml"), Ingestion.NgcReaderTests.Summary());
+        await new Evidentia.Ingestion.Ingestor(web.Workspace.Store).IngestAsync([archive], null, null, null, CancellationToken.None);
+        Directory.Delete(archive, recursive: true);
+        var document = (await web.Workspace.Store.GetAsync([new("ngc", "ngc-424242")], CancellationToken.None)).Single();
+        var graded = document.Passages.Select(p => p.Span).First(s => document.Quote(s).EndsWith("(Level B).", StringComparison.Ordinal));
+
+        var html = await PageAsync($"/sources/ngc-424242?collection=ngc&start={graded.Start}&end={graded.End}");
+
+        Assert.Contains("<span class=\"grade\">Level B</span>", html);
+        Assert.Contains("2012 Aug 7 (reaffirmed 2015 Jul 18)", html);
+        Assert.Contains("copyrighted by its developer", html);
+        Assert.Contains("Probably effective", html);
+    }
+
+    [Fact]
     public async Task Should_Encode_Markup_Quoted_In_An_Answer()
     {
         var answer = await AskAsync("What is the zyxomab marker encoding test?");
