@@ -291,14 +291,17 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // paper of no known design is one study, often of a narrower population, not stronger evidence than the sentence
     // that answers best. A study's aim (what it set out to do),
     // its methods (how it did it: an abstract's "Methods" or "Setting" part), its measurements (MeasuredValues),
-    // a source's title (what it is about), the first item of a list (what the line before it introduces), a sentence
+    // a source's title (what it is about), a procedure an appropriateness table rates below "usually appropriate", the
+    // first item of a list (what the line before it introduces), a sentence
     // that opens by pointing back to one before it ("It is most commonly used to treat …") and one about what the question
     // did not ask (`elsewhere`) are not findings: they lead only when no finding is as good.
     private List<Group> BottomLine(List<Group> groups, Audience audience, Regex? defines, Regex? asked, Func<Group, bool> elsewhere)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
-        var findings = best.Where(g => !elsewhere(g) && !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
+        var findings = best.Where(g => !elsewhere(g) && !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues
+            && RecommendationGrades.Appropriate(g.Text) != false
+            && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => defines is not null && g.Members.Any(m => Definition.Says(defines, m)))

@@ -56,6 +56,13 @@ public static partial class RecommendationGrades
         return found;
     }
 
+    /// <summary>
+    /// For a row of an appropriateness table (the ACR's "Rating: 1"–"Rating: 9"), whether its procedure is rated usually
+    /// appropriate (7–9, as the ACR's rating scheme defines it); null for any other passage.
+    /// </summary>
+    public static bool? Appropriate(string passage) =>
+        TableRating().Match(passage) is { Success: true } rating ? rating.Groups[1].Value[0] >= '7' : null;
+
     private static bool IsGrade(string content, bool atEnd)
     {
         // A description of the scheme is no grade: "(the strength of the recommendation)", "(Class I-IV)", "(A-C)",

@@ -239,7 +239,7 @@ public sealed partial class NgcReader : IDocumentReader
     /// <summary>
     /// The blocks of a field's HTML in document order: a paragraph, a list item (without its nested lists, which
     /// follow as items of their own), a table row (each cell after its column's heading), or a run-in heading (a
-    /// short paragraph all in bold that does not end a sentence).
+    /// short paragraph all in bold that does not end a sentence, or a table's caption).
     /// </summary>
     internal static List<Block> Blocks(string html)
     {
@@ -288,6 +288,14 @@ public sealed partial class NgcReader : IDocumentReader
                             return;
                         case "table":
                             Flush();
+                            // A short paragraph right before a table is its caption ("Variant 2: … eGFR <30 …"): it heads
+                            // the rows, which say nothing without it.
+                            if (blocks.Count > 0 && blocks[^1] is { Heading: false } caption && !caption.Text.StartsWith("- ", StringComparison.Ordinal)
+                                && caption.Text.Length <= 300)
+                            {
+                                blocks[^1] = caption with { Heading = true };
+                            }
+
                             Table(element);
                             return;
                         case "li":
@@ -393,7 +401,7 @@ public sealed partial class NgcReader : IDocumentReader
 
     // An image by its alternative text; the ACR tables' relative radiation level is a row of radiation symbols.
     private static string? ImageText(IElement image) =>
-        image.GetAttribute("alt") is { } alt && alt.Equals("radioactive", StringComparison.OrdinalIgnoreCase) ? "☢" : image.GetAttribute("alt");
+        image.GetAttribute("alt") is { } alt && alt.StartsWith("radioactive", StringComparison.OrdinalIgnoreCase) ? "☢" : image.GetAttribute("alt");
 
     // One line: a block is one paragraph of the stored text.
     private static string Normalize(string text) => Core.Text.WhitespaceNormalizer.CollapseAll(text);

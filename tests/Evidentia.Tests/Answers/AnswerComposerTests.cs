@@ -29,6 +29,17 @@ public class AnswerComposerTests
             Assert.Empty(answer.References);
         }
 
+        [Fact]
+        public void Should_Not_Lead_With_A_Procedure_Rated_Below_Usually_Appropriate_Or_A_Guidelines_Qualifying_Statement()
+        {
+            var table = Doc("acr", "Quandrex scan of the vorpelix; Rating: 4; RRL: O.\n\nBrimlax scan of the vorpelix; Rating: 8; RRL: O.", EvidenceLevel.Guideline, "Variant 1: Adults with vorpelix.");
+            var statement = Doc("qs", "This vorpelix guideline statement is an educational service of its developers.", EvidenceLevel.Guideline, "Qualifying Statements");
+            var answer = Compose("Which scan for vorpelix?", [.. All(statement, 1.05, 0.9), .. All(table, 1.0, 0.9)]);
+
+            Assert.Equal("Brimlax scan of the vorpelix; Rating: 8; RRL: O.", answer.BottomLine[0].Text);
+            Assert.Equal("Rating 8", answer.BottomLine[0].Quotes[0].Grade);
+        }
+
         [Theory]
         [InlineData(Audience.Physician)]
         [InlineData(Audience.Patient)]

@@ -27,6 +27,14 @@ public class RecommendationGradesTests
     public void Should_Not_Take_Other_Brackets_For_A_Grade(string passage) =>
         Assert.Null(RecommendationGrades.Find(passage));
 
+    [Theory]
+    [InlineData("US abdomen; Rating: 9; RRL: O.", true)]
+    [InlineData("US abdomen; Rating: 7; RRL: O.", true)]
+    [InlineData("CT abdomen; Rating: 6; RRL: ☢.", false)]
+    [InlineData("Offer quandrex to adults (Level B).", null)]
+    public void Should_Tell_Usually_Appropriate_Procedures_From_The_Others(string passage, bool? appropriate) =>
+        Assert.Equal(appropriate, RecommendationGrades.Appropriate(passage));
+
     [Fact]
     public void Should_Read_Grades_Of_Guidelines_Only()
     {

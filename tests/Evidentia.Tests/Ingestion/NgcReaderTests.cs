@@ -26,6 +26,7 @@ public sealed class NgcReaderTests : IDisposable
           <ol><li>Quandrex may be repeated after six weeks [A].</li></ol></li>
         <li>Data are insufficient to recommend brimlax for vorpelix (Level U). </li></ol>
         <p><strong>Imaging</strong></p>
+        <p>Variant 1: Adults with vorpelix and a normal score.</p>
         <table><thead><tr><th>Radiologic Procedure</th><th>Rating</th><th>Comments</th><th>RRL*</th></tr></thead>
         <tbody><tr><td>US abdomen</td><td>9</td><td>This is the first study to do.</td><td>O</td></tr>
         <tr><td>CT abdomen</td><td>5</td><td></td><td><img alt="radioactive" src="x.gif"/><img alt="radioactive" src="x.gif"/></td></tr></tbody></table>
@@ -116,8 +117,9 @@ public sealed class NgcReaderTests : IDisposable
         // List items (a nested one too) and table rows are passages of their own, under the guideline's run-in headings.
         Assert.Contains(("Treatment", "Clinicians should offer quandrex to adults with vorpelix (Level B)."), passages);
         Assert.Contains(("Treatment", "Quandrex may be repeated after six weeks [A]."), passages);
-        Assert.Contains(("Imaging", "US abdomen; Rating: 9; RRL: O; Comments: This is the first study to do."), passages);
-        Assert.Contains(("Imaging", "CT abdomen; Rating: 5; RRL: ☢ ☢."), passages);
+        // A table's caption heads its rows.
+        Assert.Contains(("Variant 1: Adults with vorpelix and a normal score.", "US abdomen; Rating: 9; RRL: O; Comments: This is the first study to do."), passages);
+        Assert.Contains(("Variant 1: Adults with vorpelix and a normal score.", "CT abdomen; Rating: 5; RRL: ☢ ☢."), passages);
         Assert.Contains(("Potential Harms", "Quandrex causes drowsiness in some people."), passages);
         // Nothing of the methods, the grades' definitions or an empty field is cited.
         Assert.DoesNotContain("made-up database", d.Text, StringComparison.Ordinal);
