@@ -509,8 +509,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // Human Phenotype Ontology provides the following list of signs and symptoms for …") and other names ("Also
     // known as aspirin primary prevention.") carry no clinical statement, nor do captions of media the answer cannot show
     // ("The animation below shows atrial fibrillation.") or a guideline summary's pointers to its other fields ("… are
-    // provided at the end of the "Major Recommendations" field.").
-    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is (available|provided))|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section|(animation|video|image|figure|picture|illustration|diagram)s? (below|above)|watch the (animation|video))\b|\bthe ""[^""]+"" field\b|^(here (are|is)|(learn|read) more|also (known as|called))\b", RegexOptions.IgnoreCase)]
+    // provided at the end of the "Major Recommendations" field."), to other guidance ("For guidance on …, see …") and its
+    // editors' notes ("Note from the National Guideline Clearinghouse (NGC): …"), which are not the guideline's words.
+    [GeneratedRegex(@"\b(web ?site|web ?page|click|www\.|https?://|visit (the|our)|contact (the|your local)|listed below|the following (list|table)|more (detailed )?information (about|on|is (available|provided))|for more (information|details)|to learn more|you can (also )?(learn|read) (more )?about|can be (found|viewed|read)|resources section|(animation|video|image|figure|picture|illustration|diagram)s? (below|above)|watch the (animation|video))\b|\bthe ""[^""]+"" field\b|^(here (are|is)|(learn|read) more|also (known as|called)|note from (the )?(national guideline clearinghouse|ngc)|for (further )?(guidance|information|recommendations) on [^.]*, see)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pointer();
 
     // What a study set out to do, not what it found: "To evaluate the effects of …", "To critically assess …", "This study

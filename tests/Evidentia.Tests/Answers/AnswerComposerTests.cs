@@ -133,9 +133,13 @@ public class AnswerComposerTests
             var alsoKnown = Doc("k", "Also known as the made-up condition of fixtures in this test.");
             var animation = Doc("v", "The animation below shows how the made-up condition affects a fixture.");
             var provided = Doc("i", "More information is provided in the fixture health topics, Made-up Tips for People with the Condition.");
+            // A guideline summary's pointers to its own fields and to other guidance, and its editors' notes.
+            var field = Doc("g", "Definitions of the made-up grades are provided at the end of the \"Major Recommendations\" field.", EvidenceLevel.Guideline);
+            var guidance = Doc("s", "For guidance on the use of made-up pumps in the fixture condition, see the fixture technology appraisal.", EvidenceLevel.Guideline);
+            var note = Doc("n", "Note from the National Guideline Clearinghouse (NGC): the fixture guideline was updated in a made-up year.", EvidenceLevel.Guideline);
             var answer = Compose("Q?", [.. All(questionOnly, 1, 1), .. All(fragment, 1, 1), .. All(pointer, 1, 1), .. All(announcement, 1, 1), .. All(leadIn, 1, 1),
                 .. All(readAbout, 1, 1), .. All(listFollows, 1, 1), .. All(moreDetails, 1, 1), .. All(learnMore, 1, 1), .. All(alsoKnown, 1, 1), .. All(animation, 1, 1),
-                .. All(provided, 1, 1)]);
+                .. All(provided, 1, 1), .. All(field, 1, 1), .. All(guidance, 1, 1), .. All(note, 1, 1)]);
             Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
         }
 
