@@ -48,11 +48,6 @@ public sealed partial class AnswerEngine(
         }
 
         var hits = searcher.Search(searchedAs, options.AnswerDocuments, input.Collection);
-        if (options.AnswerGuidelines > 0)
-        {
-            hits = [.. hits, .. searcher.Search(searchedAs, options.AnswerGuidelines, input.Collection, EvidenceLevel.Guideline).Where(g => hits.All(h => h.Key != g.Key))];
-        }
-
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
         var focusWords = QuestionAnalyzer.Focus(searchedAs);
         var (terms, focus, compounds) = searcher.QuestionTerms(searchedAs, focusWords);

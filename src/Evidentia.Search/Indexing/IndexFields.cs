@@ -10,9 +10,6 @@ public static class IndexFields
 
     public const string Collection = "collection";
 
-    /// <summary>The document's <see cref="Core.Documents.EvidenceLevel"/> by name ("Guideline").</summary>
-    public const string Evidence = "evidence";
-
     /// <summary>"true" or "false": question-only entries are indexed but never cited.</summary>
     public const string Citable = "citable";
 

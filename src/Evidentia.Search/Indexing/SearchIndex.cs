@@ -203,7 +203,6 @@ public sealed class SearchIndex : IDisposable
             new StringField(IndexFields.Id, d.Id, Field.Store.YES),
             new StringField(IndexFields.Collection, d.Collection, Field.Store.YES),
             new StringField(IndexFields.Citable, d.Citable ? "true" : "false", Field.Store.YES),
-            new StringField(IndexFields.Evidence, d.EvidenceLevel.ToString(), Field.Store.NO),
             new TextField(IndexFields.Title, d.Title, Field.Store.YES),
         };
         foreach (var question in d.Fields.GetValueOrDefault(DocumentFields.Question) ?? [])

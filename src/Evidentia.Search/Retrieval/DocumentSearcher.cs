@@ -31,8 +31,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// reranker score through the logistic function (in (0, 1), higher is better); or the first stage alone,
     /// with BM25 scores, when reranking is off.
     /// </summary>
-    /// <param name="level">Only documents of this evidence level, when given.</param>
-    public IReadOnlyList<SearchHit> Search(string query, int top, string? collection = null, EvidenceLevel? level = null)
+    public IReadOnlyList<SearchHit> Search(string query, int top, string? collection = null)
     {
         var terms = QueryTerms.Analyze(_questionAnalyzer, query);
         if (terms.Count == 0 || top <= 0)
@@ -42,7 +41,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
         return index.WithSearcher(searcher =>
         {
-            var docs = searcher.Search(FirstStageQuery(searcher, terms, collection, level), options.Rerank ? Math.Max(top, options.RerankDepth) : top).ScoreDocs;
+            var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), options.Rerank ? Math.Max(top, options.RerankDepth) : top).ScoreDocs;
             if (options.Rerank)
             {
                 // The reranker's score through the logistic function: in (0, 1), higher is better, as ratios to the top hit expect.
@@ -201,7 +200,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
         options.CorrectSpelling && term.Length >= 5 && !term.Any(char.IsDigit) && reader.DocFreq(new Term(IndexFields.All, term)) == 0;
 
     // Built and run on one searcher, so spelling correction and features see the same index snapshot it searches.
-    private Query FirstStageQuery(IndexSearcher searcher, IReadOnlyList<(string Term, int Count)> terms, string? collection, EvidenceLevel? level = null)
+    private Query FirstStageQuery(IndexSearcher searcher, IReadOnlyList<(string Term, int Count)> terms, string? collection)
     {
         var fields = new (string Field, float Weight)[]
         {
@@ -236,11 +235,6 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
         if (!string.IsNullOrWhiteSpace(collection))
         {
             filtered.Add(new TermQuery(new Term(IndexFields.Collection, collection)) { Boost = 0 }, Occur.MUST);
-        }
-
-        if (level is { } evidence)
-        {
-            filtered.Add(new TermQuery(new Term(IndexFields.Evidence, evidence.ToString())) { Boost = 0 }, Occur.MUST);
         }
 
         return filtered;

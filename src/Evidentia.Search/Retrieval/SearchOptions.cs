@@ -27,13 +27,6 @@ public sealed class SearchOptions
     public int AnswerDocuments { get; set; } = 20;
 
     /// <summary>
-    /// The best this many guidelines for a question join the answer's documents (those not among them already), so that
-    /// what a guideline recommends can lead where it answers: patient pages and abstracts on the same condition
-    /// otherwise fill the first places. The composer's rules decide whether their sentences are used; 0 turns it off.
-    /// </summary>
-    public int AnswerGuidelines { get; set; } = 3;
-
-    /// <summary>
     /// A sentence that at least this many documents of a collection state word for word, and at least
     /// <see cref="TemplateShare"/> of them, is a template (a page's instructions for reading it, a site's standard
     /// paragraph), not a statement about the document's subject: answers never quote it.
