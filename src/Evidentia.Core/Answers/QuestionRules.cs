@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Evidentia.Core.Answers;
 
 /// <summary>What a question must be before anything is searched.</summary>
@@ -10,8 +12,13 @@ public static class QuestionRules
     public static string? Validate(string? question) => question switch
     {
         null or { Length: 0 } => "The question is empty.",
-        _ when string.IsNullOrWhiteSpace(question) => "The question is empty.",
+        // Judged on what a reader sees: whitespace, control characters ("\u0000") and invisible format characters
+        // (zero-width spaces and joiners, the byte-order mark) are no question.
+        _ when question.All(Invisible) => "The question is empty.",
         { Length: > MaxLength } => $"The question is {question.Length:N0} characters long; the limit is {MaxLength:N0}.",
         _ => null,
     };
+
+    private static bool Invisible(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 }

@@ -59,6 +59,9 @@ public sealed class WebApiTests(DemoWebFixture web) : IClassFixture<DemoWebFixtu
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
+    [InlineData("\u0000\u0000")]
+    [InlineData("\u200b\u200c\u200d\ufeff")]
+    [InlineData(" \u2060\u0007\t")]
     public async Task Should_Return_400_ProblemDetails_When_The_Question_Is_Empty(string question)
     {
         using var response = await Client.PostAsJsonAsync("/api/answers", new { question });
