@@ -70,6 +70,7 @@ public static class AskCommand
             {
                 var entries = QuestionFile.Read(questionsPath, out var problems);
                 await using var writer = new StreamWriter(result.GetValue(output)!);
+                var written = 0;
                 foreach (var entry in entries)
                 {
                     if (QuestionRules.Validate(entry.Text) is { } lineError)
@@ -79,12 +80,25 @@ public static class AskCommand
                         continue;
                     }
 
-                    var batchAnswer = await engine.AskAsync(
-                        new QuestionInput(entry.Text, role) { QuestionId = entry.Id, Collection = result.GetValue(collection) }, cancellationToken);
+                    Answer batchAnswer;
+                    try
+                    {
+                        batchAnswer = await engine.AskAsync(
+                            new QuestionInput(entry.Text, role) { QuestionId = entry.Id, Collection = result.GetValue(collection) }, cancellationToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One question that cannot be answered is a problem of its line, not the end of the batch.
+                        Consoles.Error.MarkupLineInterpolated($"[red]problem:[/] {questionsPath}:{entry.Line}: not answered: {e.Message}");
+                        problems++;
+                        continue;
+                    }
+
                     await writer.WriteLineAsync(JsonSerializer.Serialize(batchAnswer, AnswerJson.Options));
+                    written++;
                 }
 
-                Consoles.Error.MarkupLineInterpolated($"Wrote {entries.Count - problems:N0} answers to [bold]{result.GetValue(output)}[/].");
+                Consoles.Error.MarkupLineInterpolated($"Wrote {written:N0} answers to [bold]{result.GetValue(output)}[/].");
                 return problems == 0 ? ExitCodes.Ok : ExitCodes.CompletedWithProblems;
             }
 

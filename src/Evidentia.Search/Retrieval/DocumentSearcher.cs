@@ -33,7 +33,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// </summary>
     public IReadOnlyList<SearchHit> Search(string query, int top, string? collection = null)
     {
-        var terms = QueryTerms.Analyze(_questionAnalyzer, query);
+        var terms = SearchTerms(query);
         if (terms.Count == 0 || top <= 0)
         {
             return [];
@@ -79,7 +79,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// </summary>
     public IReadOnlyList<(SearchHit Hit, float[] Features, long Fingerprint)> Candidates(string query, int top, string? collection = null)
     {
-        var terms = QueryTerms.Analyze(_questionAnalyzer, query);
+        var terms = SearchTerms(query);
         if (terms.Count == 0 || top <= 0)
         {
             return [];
@@ -275,7 +275,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// </summary>
     public IReadOnlyList<QuestionHit> SearchQuestions(string query, int top)
     {
-        var terms = QueryTerms.Analyze(_questionAnalyzer, query);
+        var terms = SearchTerms(query);
         if (terms.Count == 0 || top <= 0)
         {
             return [];
@@ -430,6 +430,16 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
         var n = Math.Max(1, numDocs);
         return Math.Log(1 + ((n - docFreq + 0.5) / (docFreq + 0.5)));
     }
+
+    /// <summary>
+    /// The most distinct terms a query searches with: a question within <see cref="Core.Answers.QuestionRules.MaxLength"/>
+    /// can hold more (600 short words, 2,000 CJK characters), and Lucene refuses a query of over
+    /// <see cref="BooleanQuery.MaxClauseCount"/> clauses; the rest of such a question is left out.
+    /// </summary>
+    public const int MaxQueryTerms = 256;
+
+    // A query's analysed terms in order, at most MaxQueryTerms of them.
+    private IReadOnlyList<(string Term, int Count)> SearchTerms(string query) => QueryTerms.Analyze(_questionAnalyzer, query).Take(MaxQueryTerms).ToList();
 
     public void Dispose() => _questionAnalyzer.Dispose();
 }

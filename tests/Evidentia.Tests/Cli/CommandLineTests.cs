@@ -132,6 +132,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_Batch_Should_Answer_Every_Line_When_One_Question_Has_Hundreds_Of_Distinct_Words()
+    {
+        await IngestDemoAsync();
+        var many = Search.LongQuestionTests.ManyWords();
+        var questions = _folder.File("long.jsonl", string.Join('\n', [
+            JsonSerializer.Serialize(new { id = "q1", text = "How is pneumonia treated in healthy outpatients?" }),
+            JsonSerializer.Serialize(new { id = "q2", text = many }),
+            JsonSerializer.Serialize(new { id = "q3", text = "What is the first-line treatment of anaphylaxis?" })]) + "\n");
+        var output = _folder.Combine("long-answers.jsonl");
+        var result = await CliProcess.RunAsync("--data", Data, "ask", "--questions", questions, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["q1", "q2", "q3"], File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("questionId").GetString()));
+    }
+
+    [Fact]
     public async Task Search_Batch_Should_Write_A_Valid_Trec_Run()
     {
         await IngestDemoAsync();
