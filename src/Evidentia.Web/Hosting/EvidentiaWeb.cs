@@ -103,7 +103,7 @@ public static class EvidentiaWeb
         {
             o.Conventions.AuthorizeFolder("/Review", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
-        });
+        }).AddMvcOptions(o => o.Filters.Add<HandlerlessRequests>());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -180,6 +180,32 @@ public sealed partial class WebPageTests(DemoWebFixture web) : IClassFixture<Dem
         Assert.Contains("<mark id=\"quote\" tabindex=\"-1\">The zyxomab marker &lt;script&gt;", html);
     }
 
+    [Theory]
+    [InlineData("/answers/{answer}")]
+    [InlineData("/sources/{source}")]
+    [InlineData("/threads/t-none")]
+    [InlineData("/review")]
+    [InlineData("/review/{answer}")]
+    [InlineData("/library")]
+    [InlineData("/about")]
+    [InlineData("/answers/{answer}?handler=nothing")]
+    public async Task Should_Refuse_A_Post_To_A_Page_Without_A_Form_Without_A_Server_Error(string path)
+    {
+        // With a valid antiforgery token, as a browser's form would send it.
+        var answer = await AskAsync("How is anaphylaxis treated?");
+        var (token, cookie) = await AntiforgeryAsync();
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post, path.Replace("{answer}", answer.Id, StringComparison.Ordinal).Replace("{source}", answer.References[0].DocumentId, StringComparison.Ordinal))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("Cookie", cookie);
+        using var response = await Client.SendAsync(request);
+
+        // Signed out, the review pages send the reader to sign in; anything else is refused, never a server error.
+        Assert.True((int)response.StatusCode is >= 400 and < 500 or 302, $"{path}: {(int)response.StatusCode}");
+    }
+
     [Fact]
     public async Task Should_Name_Who_Recommends_A_Guideline_Sentence_And_Say_When_The_Guideline_Is_Old()
     {
