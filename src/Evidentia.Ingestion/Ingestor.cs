@@ -70,9 +70,10 @@ public sealed class Ingestor(IDocumentStore store)
                 report.Skip("file skipped: unreadable");
                 continue;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                report.Problem(path, null, e.Message);
+                // Any other failure of a reader is a problem of its file too: reported, nothing of it written, the rest read.
+                report.Problem(path, null, e is IOException ? e.Message : $"could not be read: {e.Message}");
                 report.Skip("file skipped: unreadable");
                 continue;
             }

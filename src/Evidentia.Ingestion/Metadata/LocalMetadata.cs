@@ -52,6 +52,11 @@ public sealed record LocalMetadata(string? Title, string? Source, int? Year, str
         {
             throw new InvalidSourceException($"malformed YAML metadata: {e.Message}", firstLine - 1 + (int)e.Start.Line);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's parser gives up on some unclosed constructs ("title: [a, b") this way, without a position.
+            throw new InvalidSourceException($"malformed YAML metadata: {e.Message}", firstLine, e);
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -130,6 +130,22 @@ public class IngestorTests
     }
 
     [Fact]
+    public async Task Should_Report_Malformed_Front_Matter_With_Its_File_And_Line_And_Ingest_The_Rest()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        // An unclosed flow sequence: YamlDotNet throws InvalidOperationException, not YamlException.
+        test.Folder.File("in/broken.md", "---\ntitle: [a, b\nyear: 2020\n---\nA sentence of the broken file.");
+        test.Folder.File("in/good.md", "# Good\n\nA good document sentence.");
+
+        var report = await Ingest(test, test.Folder.Combine("in"));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.EndsWith("broken.md", problem.File, StringComparison.Ordinal);
+        Assert.NotNull(problem.Line);
+        Assert.Equal(1, report.Written.Added);
+    }
+
+    [Fact]
     public async Task Should_Fail_Before_Reading_When_A_Path_Is_Missing()
     {
         await using var test = await TestWorkspace.CreateAsync();
