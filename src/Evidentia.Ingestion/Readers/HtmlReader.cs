@@ -33,9 +33,13 @@ public sealed class HtmlReader : IDocumentReader
         var sections = new List<SourceSection>();
         var heading = "";
         var body = new System.Text.StringBuilder();
-        foreach (var element in html.Body?.Descendants<IElement>() ?? [])
+        // One walk in document order with a stack of its own (no recursion: nesting may run 100,000 deep), and the
+        // blocks that hold other blocks found beforehand in one pass from the leaves up: linear in the page's size.
+        var holdsBlocks = HoldingBlocks(html.Body);
+        var stack = new Stack<IElement>(html.Body?.Children.Reverse() ?? []);
+        while (stack.TryPop(out var element))
         {
-            if (element.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName)) || Dropped.Contains(element.LocalName))
+            if (Dropped.Contains(element.LocalName))
             {
                 continue;
             }
@@ -49,11 +53,25 @@ public sealed class HtmlReader : IDocumentReader
                 }
 
                 heading = element.TextContent;
+                continue;
             }
-            else if (Blocks.Contains(element.LocalName) && !element.Descendants<IElement>().Any(d => Blocks.Contains(d.LocalName)))
+
+            if (Blocks.Contains(element.LocalName) && !holdsBlocks.Contains(element))
             {
                 body.Append(element.LocalName == "li" ? "- " : "").Append(element.TextContent.Trim()).Append(element.LocalName == "li" ? "\n" : "\n\n");
+                continue;
             }
+
+            foreach (var child in element.Children.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+
+        // Text outside any block (a page of bare text in nested divs) is kept as one paragraph.
+        if (body.Length == 0 && sections.Count == 0 && html.Body is { } bare && bare.TextContent.Trim() is { Length: > 0 } text)
+        {
+            body.Append(text);
         }
 
         if (body.Length > 0)
@@ -62,5 +80,44 @@ public sealed class HtmlReader : IDocumentReader
         }
 
         yield return LocalDocument.Create(file, metadata, html.QuerySelector("h1")?.TextContent, sections);
+    }
+
+    // The elements below a dropped one are never read; of the others, the block elements that hold a block element.
+    private static HashSet<IElement> HoldingBlocks(IElement? root)
+    {
+        var holding = new HashSet<IElement>();
+        if (root is null)
+        {
+            return holding;
+        }
+
+        // Every element in document order, then each one's parent marked from the leaves up.
+        var order = new List<IElement>();
+        var stack = new Stack<IElement>([root]);
+        while (stack.TryPop(out var element))
+        {
+            order.Add(element);
+            foreach (var child in element.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        var hasBlock = new HashSet<IElement>();
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var element = order[i];
+            if ((Blocks.Contains(element.LocalName) || hasBlock.Contains(element)) && element.ParentElement is { } parent)
+            {
+                hasBlock.Add(parent);
+            }
+        }
+
+        foreach (var element in hasBlock.Where(e => Blocks.Contains(e.LocalName)))
+        {
+            holding.Add(element);
+        }
+
+        return holding;
     }
 }

@@ -52,6 +52,23 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void Html_Should_Keep_The_Text_Of_Deeply_Nested_Elements()
+    {
+        // Nested divs with bare text lost it ("no text"), and every element looked at all its ancestors and descendants
+        // (100,000 of them: 133 s). AngleSharp's own parse of that depth still takes about 50 s here; this test keeps to
+        // a depth the suite can afford.
+        const int depth = 5_000;
+        var path = _folder.File("nested.html",
+            "<html><head><title>Nested</title></head><body>" + string.Concat(Enumerable.Repeat("<div>", depth))
+            + "The quandrex sentence sits at the bottom of the nesting." + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>");
+
+        var (documents, report) = Read(new HtmlReader(), path);
+
+        Assert.Empty(report.Problems);
+        Assert.Equal("The quandrex sentence sits at the bottom of the nesting.", Assert.Single(documents).Text);
+    }
+
+    [Fact]
     public void PubMedQa_Should_Read_Labelled_Sections_Mesh_Design_And_Year()
     {
         var path = _folder.File("abstracts_corpus.jsonl", """
