@@ -43,6 +43,7 @@ public sealed class Ingestor(IDocumentStore store)
         var report = new IngestReport();
         var clock = Stopwatch.StartNew();
         var plan = Plan(paths, format, report);
+        var ids = await LocalIdsAsync(plan, collection, report, cancellationToken);
         var total = plan.Sum(p => new FileInfo(p.Path).Length);
         long done = 0;
         var documents = 0;
@@ -52,6 +53,7 @@ public sealed class Ingestor(IDocumentStore store)
             var fileStart = done;
             var file = new SourceFile(path, fileFormat, collection ?? reader.DefaultCollection)
             {
+                Id = ids.GetValueOrDefault(path),
                 BytesRead = new SynchronousProgress<long>(n =>
                 {
                     done += n;
@@ -142,6 +144,55 @@ public sealed class Ingestor(IDocumentStore store)
         }
 
         return plan.Distinct().ToList();
+    }
+
+    // A local file's document is named by its file name ("Guide.md" -> "guide") unless that name is another file's too:
+    // another in this run ("a/guide.md" beside "b/Guide.md", "x.md" beside "x.txt") or one already stored from another
+    // path. Then each such file is named by its path below the folder the colliding files share ("a-guide-md"), and an
+    // id that still collides is reported; the file keeps its name's id.
+    private async Task<Dictionary<string, string>> LocalIdsAsync(
+        List<(string Path, string Format)> plan, string? collection, IngestReport report, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var local = plan.Where(p => LocalDocument.Formats.Contains(p.Format))
+            .Select(p => (p.Path, Key: new DocumentKey(collection ?? Readers[p.Format].DefaultCollection, LocalDocument.LocalId(Path.GetFileName(p.Path)))))
+            .ToList();
+        var stored = (await store.GetAsync(local.Select(l => l.Key).Distinct().ToList(), cancellationToken)).ToDictionary(d => d.Key);
+        foreach (var group in local.GroupBy(l => l.Key))
+        {
+            var others = stored.TryGetValue(group.Key, out var existing) && existing.Origin is { } origin && group.All(g => g.Path != origin) ? [origin] : Array.Empty<string>();
+            if (group.Count() == 1 && others.Length == 0)
+            {
+                continue;
+            }
+
+            var root = CommonFolder([.. group.Select(g => g.Path), .. others]);
+            foreach (var (path, key) in group)
+            {
+                var id = LocalDocument.PathId(path, root);
+                if (local.Any(l => l.Key.Id == id && l.Key.Collection == key.Collection) || ids.ContainsValue(id))
+                {
+                    report.Problem(path, null, $"id \"{key.Id}\" is another file's too, and so is \"{id}\": kept \"{key.Id}\"");
+                    continue;
+                }
+
+                ids[path] = id;
+            }
+        }
+
+        return ids;
+    }
+
+    private static string CommonFolder(IReadOnlyList<string> paths)
+    {
+        var folder = Path.GetDirectoryName(paths[0])!;
+        while (Path.GetDirectoryName(folder) is { } parent
+            && !paths.All(p => p.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        {
+            folder = parent;
+        }
+
+        return folder;
     }
 
     // One id twice in one file: the later record wins, and the earlier one is reported.

@@ -5,6 +5,9 @@ namespace Evidentia.Ingestion;
 /// <summary>A file to read, the format chosen for it and the collection its documents go to.</summary>
 public sealed record SourceFile(string Path, string Format, string Collection)
 {
+    /// <summary>The id a local file's document takes when its name alone would collide with another file's; null: from its name.</summary>
+    public string? Id { get; init; }
+
     /// <summary>Reports how many bytes of the (compressed) file have been read.</summary>
     public IProgress<long>? BytesRead { get; init; }
 

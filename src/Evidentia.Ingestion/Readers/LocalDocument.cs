@@ -13,7 +13,7 @@ internal static class LocalDocument
             throw new InvalidSourceException("the file has no text");
         }
 
-        var id = LocalId(file.Name);
+        var id = file.Id ?? LocalId(file.Name);
         return Document.Create(
             new DocumentKey(file.Collection, id),
             metadata.Title ?? fallbackTitle ?? id,
@@ -25,8 +25,11 @@ internal static class LocalDocument
             origin: file.Path);
     }
 
+    /// <summary>The formats whose documents are local files, one a file, identified by <see cref="LocalId"/>.</summary>
+    public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.Ordinal) { "markdown", "html", "text", "pdf" };
+
     // "Hypertension Guideline.md" -> "hypertension-guideline"
-    private static string LocalId(string fileName)
+    public static string LocalId(string fileName)
     {
         var stem = fileName;
         while (Path.GetExtension(stem) is { Length: > 0 })
@@ -34,7 +37,15 @@ internal static class LocalDocument
             stem = Path.GetFileNameWithoutExtension(stem);
         }
 
-        var chars = stem.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray();
+        return Slug(stem);
+    }
+
+    /// <summary>The id of a file whose name alone collides with another's: its path below <paramref name="root"/>, extension included ("a/Guide.md" -> "a-guide-md").</summary>
+    public static string PathId(string path, string root) => Slug(Path.GetRelativePath(root, path));
+
+    private static string Slug(string text)
+    {
+        var chars = text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray();
         return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -146,6 +146,27 @@ public class IngestorTests
     }
 
     [Fact]
+    public async Task Should_Keep_Files_Of_One_Name_Apart_By_Their_Paths()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        test.Folder.File("in/a/guide.md", "# A\n\nThe first quandrex guide sentence.");
+        test.Folder.File("in/b/Guide.md", "# B\n\nThe second quandrex guide sentence.");
+        test.Folder.File("in/x.md", "# X\n\nThe markdown vorpelix sentence.");
+        test.Folder.File("in/x.txt", "The plain text vorpelix sentence.");
+        test.Folder.File("in/alone.md", "# Alone\n\nA sentence of a file whose name is its own.");
+
+        var report = await Ingest(test, test.Folder.Combine("in"));
+        // Later, a file named like one already stored, from another folder.
+        test.Folder.File("later/alone.md", "# Alone again\n\nA sentence of another file of the same name.");
+        var later = await Ingest(test, test.Folder.Combine("later"));
+
+        Assert.Empty(report.Problems);
+        Assert.Empty(later.Problems);
+        var ids = (await test.Workspace.Store.GetChangesAsync(0, 100, CancellationToken.None)).Select(c => c.Document.Id).Order().ToList();
+        Assert.Equal(["a-guide-md", "alone", "b-guide-md", "later-alone-md", "x-md", "x-txt"], ids);
+    }
+
+    [Fact]
     public async Task Should_Fail_Before_Reading_When_A_Path_Is_Missing()
     {
         await using var test = await TestWorkspace.CreateAsync();
