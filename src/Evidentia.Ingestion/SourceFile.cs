@@ -11,11 +11,15 @@ public sealed record SourceFile(string Path, string Format, string Collection)
     /// <summary>Reports how many bytes of the (compressed) file have been read.</summary>
     public IProgress<long>? BytesRead { get; init; }
 
-    /// <summary>Opens the file for reading, through gzip when it ends in .gz.</summary>
+    /// <summary>
+    /// Opens the file for reading, through gzip when it ends in .gz: then a file that ends early or is damaged (its gzip
+    /// trailer, CRC-32 and length, does not match what it held) throws <see cref="InvalidDataException"/> at its end, so
+    /// that nothing of it is written and nothing it held removed.
+    /// </summary>
     public Stream OpenRead()
     {
         Stream stream = new ProgressStream(File.OpenRead(Path), BytesRead);
-        return Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(new GZipStream(stream, CompressionMode.Decompress), Path) : stream;
     }
 
     public TextReader OpenText() => new StreamReader(OpenRead(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -28,6 +32,87 @@ public sealed record SourceFile(string Path, string Format, string Collection)
     }
 
     public string Name => System.IO.Path.GetFileName(Path);
+
+    // The decompressed bytes with their CRC-32 and count, checked against the file's last eight bytes at the end. A file of
+    // several gzip members (concatenated) has the last member's trailer only: it is refused too, with the reason.
+    private sealed class CheckedGzipStream(Stream inner, string path) : Stream
+    {
+        private readonly System.IO.Hashing.Crc32 _crc = new();
+        private long _length;
+        private bool _checked;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            if (n > 0)
+            {
+                _crc.Append(buffer[..n]);
+                _length += n;
+            }
+            else if (buffer.Length > 0 && !_checked)
+            {
+                _checked = true;
+                Check();
+            }
+
+            return n;
+        }
+
+        private void Check()
+        {
+            Span<byte> trailer = stackalloc byte[8];
+            using (var file = File.OpenRead(path))
+            {
+                if (file.Length < 18)
+                {
+                    throw new InvalidDataException($"{System.IO.Path.GetFileName(path)} is too short to be a gzip file");
+                }
+
+                file.Seek(-8, SeekOrigin.End);
+                file.ReadExactly(trailer);
+            }
+
+            var crc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+            var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
+            if (crc != _crc.GetCurrentHashAsUInt32() || size != (uint)_length)
+            {
+                throw new InvalidDataException(
+                    $"{System.IO.Path.GetFileName(path)} ends early or is damaged: its gzip trailer does not match the {_length:N0} bytes it holds (a file of several gzip members is not read either)");
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     private sealed class ProgressStream(Stream inner, IProgress<long>? progress) : Stream
     {

@@ -167,6 +167,36 @@ public class IngestorTests
     }
 
     [Fact]
+    public async Task Should_Remove_Nothing_When_A_Gzip_File_Ends_Early()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var path = test.Folder.Combine("in/docs.jsonl.gz");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                gz.Write(System.Text.Encoding.UTF8.GetBytes($$"""{"id": "{{i}}", "text": "Fixture record number {{i}} of the truncation test."}""" + "\n"));
+                if (i == 999)
+                {
+                    // A flush point: a file cut here decompresses cleanly to the first 1,000 records.
+                    gz.Flush();
+                }
+            }
+        }
+
+        await Ingest(test, path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        // Cut in the middle: about where the flush point is, a cut .NET's GZipStream reads without an error.
+        await File.WriteAllBytesAsync(path, bytes[..(bytes.Length / 2)]);
+        var report = await Ingest(test, path);
+
+        Assert.Contains("ends early or is damaged", Assert.Single(report.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(0, report.Written.Removed);
+        Assert.Equal(2000, (await test.Workspace.Store.GetStatsAsync(CancellationToken.None)).Single().Documents);
+    }
+
+    [Fact]
     public async Task Should_Fail_Before_Reading_When_A_Path_Is_Missing()
     {
         await using var test = await TestWorkspace.CreateAsync();
