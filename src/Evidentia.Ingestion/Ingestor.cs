@@ -84,6 +84,11 @@ public sealed class Ingestor(IDocumentStore store)
                 done = fileStart + new FileInfo(path).Length;
             }
 
+            if (file.InvalidBytes > 0)
+            {
+                report.Problem(path, null, $"{file.InvalidBytes:N0} byte sequence(s) are not UTF-8 and were read as U+FFFD (\uFFFD)");
+            }
+
             // A file read whole without problems is the whole truth about its documents: what it no longer has is
             // removed. A file with a skipped record only adds and replaces, so the skipped record's earlier version stays.
             var written = report.Problems.Count == problemsBefore

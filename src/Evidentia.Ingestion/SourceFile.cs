@@ -22,7 +22,57 @@ public sealed record SourceFile(string Path, string Format, string Collection)
         return Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(new GZipStream(stream, CompressionMode.Decompress), Path) : stream;
     }
 
-    public TextReader OpenText() => new StreamReader(OpenRead(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+    /// <summary>Opens the file as UTF-8 text; bytes that are not UTF-8 read as U+FFFD and are counted in <see cref="InvalidBytes"/>.</summary>
+    public TextReader OpenText()
+    {
+        var encoding = (System.Text.Encoding)new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
+        encoding.DecoderFallback = _invalid;
+        return new StreamReader(OpenRead(), encoding, detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>How many byte sequences of the text read so far were not UTF-8 (each read as U+FFFD).</summary>
+    public int InvalidBytes => _invalid.Count;
+
+    private readonly CountingFallback _invalid = new();
+
+    // U+FFFD for each invalid sequence, as the default, counted so that the ingest can say so.
+    private sealed class CountingFallback : System.Text.DecoderFallback
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override int MaxCharCount => 1;
+
+        public override System.Text.DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
+
+        private sealed class Buffer(CountingFallback owner) : System.Text.DecoderFallbackBuffer
+        {
+            private bool _pending;
+
+            public override int Remaining => _pending ? 1 : 0;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                Interlocked.Increment(ref owner._count);
+                _pending = true;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (!_pending)
+                {
+                    return '\0';
+                }
+
+                _pending = false;
+                return '\uFFFD';
+            }
+
+            public override bool MovePrevious() => false;
+        }
+    }
 
     /// <summary>The whole text of the file, decompressed.</summary>
     public string ReadAllText()

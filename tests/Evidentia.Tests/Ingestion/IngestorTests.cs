@@ -197,6 +197,20 @@ public class IngestorTests
     }
 
     [Fact]
+    public async Task Should_Report_Bytes_That_Are_Not_Utf8()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var path = test.Folder.Combine("in/latin1.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // "Caf\xe9" in Latin-1: 0xE9 alone is no UTF-8.
+        await File.WriteAllBytesAsync(path, [.. System.Text.Encoding.ASCII.GetBytes("{\"id\": \"1\", \"text\": \"A fixture caf"), 0xE9, .. System.Text.Encoding.ASCII.GetBytes(" sentence.\"}\n")]);
+
+        var report = await Ingest(test, path);
+
+        Assert.Contains("not UTF-8", Assert.Single(report.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Fail_Before_Reading_When_A_Path_Is_Missing()
     {
         await using var test = await TestWorkspace.CreateAsync();
