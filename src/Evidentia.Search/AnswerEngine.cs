@@ -40,6 +40,8 @@ public sealed partial class AnswerEngine(
             ? await conversations.GetTurnsAsync(id, cancellationToken)
             : [];
         var (analysis, searchedAs) = FollowUps.Resolve(turns.Count > 0 ? turns[^1] : null, input.Text, QuestionAnalyzer.Analyze(input.Text));
+        // The id goes by the question as asked (a follow-up as its thread completes it), not by a name it is searched by.
+        var answerId = AnswerComposer.AnswerId(searchedAs, input.Audience);
         // Asked by another name than the sources use ("hypertension" for their "High Blood Pressure"): searched by theirs.
         if (analysis.Focus is { } asked && searcher.PreferredName(asked) is { } name && searchedAs.Contains(asked, StringComparison.OrdinalIgnoreCase))
         {
@@ -66,6 +68,7 @@ public sealed partial class AnswerEngine(
             QuestionId = input.QuestionId,
             ConversationId = input.ConversationId,
             EffectiveQuestion = searchedAs,
+            AnswerId = answerId,
         };
         var answer = await composer.ComposeAsync(request, passages, definitions, cancellationToken);
         answer = answer with

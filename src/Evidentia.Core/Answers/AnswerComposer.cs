@@ -215,7 +215,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     private static Answer Shell(AnswerRequest request) => new()
     {
         // A follow-up ("and in children?") is identified by what it asked in its thread, not by its few words.
-        Id = AnswerId(request.EffectiveQuestion ?? request.Question, request.Audience),
+        Id = request.AnswerId ?? AnswerId(request.EffectiveQuestion ?? request.Question, request.Audience),
         QuestionId = request.QuestionId,
         ConversationId = request.ConversationId,
         Outcome = AnswerOutcome.InsufficientEvidence,

@@ -13,4 +13,11 @@ public sealed record AnswerRequest(string Question, Audience Audience, QuestionA
 
     /// <summary>The question as searched: a follow-up completed with its thread's focus.</summary>
     public string? EffectiveQuestion { get; init; }
+
+    /// <summary>
+    /// The answer's id, when the caller computed it (<see cref="AnswerComposer.AnswerId"/> of the question as asked, or of
+    /// a follow-up as its thread completes it), before the question was searched by another name: the library finds the
+    /// answer by the question it was asked with.
+    /// </summary>
+    public string? AnswerId { get; init; }
 }

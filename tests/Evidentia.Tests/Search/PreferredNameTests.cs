@@ -50,6 +50,8 @@ public class PreferredNameTests
         var answer = await test.Workspace.CreateAnswerEngine().AskAsync("How is blorposis treated?", Audience.Physician, null, CancellationToken.None);
 
         Assert.Equal("How is High Quindle Pressure treated?", answer.SearchedAs);
+        // Kept under the question as asked, where the library looks for it.
+        Assert.Equal(AnswerComposer.AnswerId("How is blorposis treated?", Audience.Physician), answer.Id);
         Assert.Equal("High Quindle Pressure", answer.Focus);
         Assert.Contains(answer.References, r => r.DocumentId == "hqp");
         Assert.DoesNotContain(answer.References, r => r.DocumentId == "pqp");
