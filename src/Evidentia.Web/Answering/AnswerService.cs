@@ -11,7 +11,7 @@ namespace Evidentia.Web.Answering;
 /// Questions in, articles out: every answer the web product shows is kept in the library, each audience variant of
 /// a question under its own id, all variants under the question's slug.
 /// </summary>
-public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, IConversationStore conversations, Snapshots snapshots)
+public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, IConversationStore conversations, Snapshots snapshots, ComposeBudget budget)
 {
     /// <summary>Answers a new question and keeps it.</summary>
     /// <exception cref="ArgumentException">The question is empty or too long.</exception>
@@ -82,6 +82,7 @@ public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, I
     }
 
     /// <summary>The same question for another audience: the same evidence rules, other sources first and other wording.</summary>
+    /// <exception cref="ComposeLimitException">The variant is missing and the client's <see cref="ComposeBudget"/> is spent.</exception>
     public async Task<Article> VariantAsync(Article article, Audience audience, CancellationToken cancellationToken)
     {
         if (article.Answer.Audience == audience)
@@ -96,6 +97,7 @@ public sealed class AnswerService(AnswerEngine engine, IArticleStore articles, I
             return existing;
         }
 
+        budget.Take();
         var answer = await engine.AskAsync(new QuestionInput(asked, audience), cancellationToken);
         answer = answer with { Question = article.Answer.Question, SearchedAs = article.Answer.SearchedAs, ConversationId = article.Answer.ConversationId };
         return await KeepAsync(answer, cancellationToken);

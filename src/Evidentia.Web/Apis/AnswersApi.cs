@@ -24,8 +24,9 @@ public static class AnswersApi
 
         api.MapGet("/{id}", GetAsync)
             .WithSummary("Get an answer")
-            .WithDescription("An answer by its id, or by its question's slug (with ?audience= to choose the variant, composed when missing).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("An answer by its id, or by its question's slug (with ?audience= to choose the variant, composed when missing, within the same per-address limit as new questions).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/{id}/follow-ups", FollowUpAsync)
             .RequireRateLimiting(EvidentiaWeb.AskPolicy)
@@ -49,16 +50,25 @@ public static class AnswersApi
         return TypedResults.Ok(article.Answer);
     }
 
-    private static async Task<Results<Ok<Answer>, ProblemHttpResult>> GetAsync(string id, string? audience, AnswerService answers, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Answer>, ProblemHttpResult>> GetAsync(
+        string id, string? audience, AnswerService answers, HttpContext http, CancellationToken cancellationToken)
     {
         if (Problems.Audience(audience, out var preferred) is { } problem)
         {
             return problem;
         }
 
-        return await answers.FindAsync(id, preferred, cancellationToken) is { } article
-            ? TypedResults.Ok(article.Answer)
-            : Problems.NotFound($"No answer has the id or slug '{id}'.");
+        try
+        {
+            return await answers.FindAsync(id, preferred, cancellationToken) is { } article
+                ? TypedResults.Ok(article.Answer)
+                : Problems.NotFound($"No answer has the id or slug '{id}'.");
+        }
+        catch (ComposeLimitException e)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return Problems.TooManyRequests(e.Message);
+        }
     }
 
     private static async Task<Results<Ok<Answer>, ProblemHttpResult>> FollowUpAsync(

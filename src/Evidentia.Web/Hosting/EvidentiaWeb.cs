@@ -63,6 +63,8 @@ public static class EvidentiaWeb
         services.AddSingleton(backend.Users);
         services.AddSingleton(backend.Audit);
         services.AddSingleton(new Snapshots(backend.Documents, backend.Index, backend.Settings));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ComposeBudget>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ExampleQuestions>();
         services.AddSingleton<CollectionStatistics>();

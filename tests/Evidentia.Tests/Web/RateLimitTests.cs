@@ -4,7 +4,7 @@ using Evidentia.Tests.Support;
 
 namespace Evidentia.Tests.Web;
 
-/// <summary>New questions are rate limited per client address; reading is not.</summary>
+/// <summary>New questions, and audience variants composed on reading, are rate limited per client address; reading is not.</summary>
 public sealed class RateLimitTests(DemoWebFixture web) : IClassFixture<DemoWebFixture>
 {
     [Fact]
@@ -32,6 +32,31 @@ public sealed class RateLimitTests(DemoWebFixture web) : IClassFixture<DemoWebFi
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Too many questions", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_Limit_Audience_Variants_Composed_On_Reading_And_Serve_Those_Kept()
+    {
+        await using var server = await WebServer.StartAsync(web.Workspace.CreateWebBackend(), "--Web:AskPermitsPerMinute", "2");
+        const string question = "How is anaphylaxis treated? (variants)";
+        using (var asked = await server.Client.PostAsJsonAsync("/api/answers", new { question }))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        var slug = Core.Articles.ArticleSlug.Create(question);
+        var statuses = new List<HttpStatusCode>();
+        foreach (var audience in new[] { "patient", "nurse", "pharmacist", "patient" })
+        {
+            using var response = await server.Client.GetAsync($"/api/answers/{slug}?audience={audience}");
+            statuses.Add(response.StatusCode);
+        }
+
+        using var page = await server.Client.GetAsync($"/answers/{slug}?audience=student");
+
+        // Two variants composed, the third refused; the patient variant, kept, is served again.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
     }
 
     [Fact]

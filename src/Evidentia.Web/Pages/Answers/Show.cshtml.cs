@@ -2,6 +2,7 @@ using Evidentia.Core.Answers;
 using Evidentia.Core.Articles;
 using Evidentia.Web.Answering;
 using Evidentia.Web.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,6 +25,20 @@ public sealed class ShowModel(AnswerService answers, IArticleStore articles) : P
     public IReadOnlyList<Article> SameTopic { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, string? audience, string? thread, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ShowAsync(key, audience, thread, cancellationToken);
+        }
+        catch (ComposeLimitException)
+        {
+            // A missing audience variant would be composed: new work, limited per address like a new question.
+            Response.Headers.RetryAfter = "60";
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(string key, string? audience, string? thread, CancellationToken cancellationToken)
     {
         ThreadId = string.IsNullOrWhiteSpace(thread) ? null : thread;
         var remembered = AudiencePreference.Get(HttpContext);
