@@ -85,27 +85,21 @@ public sealed record SourceFile(string Path, string Format, string Collection)
 
     // The decompressed bytes with their CRC-32 and count, checked against the file's last eight bytes at the end. A file of
     // several gzip members (concatenated) has the last member's trailer only: it is refused too, with the reason.
-    private sealed class CheckedGzipStream(Stream inner, string path) : Stream
+    private sealed class CheckedGzipStream(Stream inner, string path) : ReadOnlyWrapper(inner)
     {
         private readonly System.IO.Hashing.Crc32 _crc = new();
         private long _length;
         private bool _checked;
 
-        public override bool CanRead => true;
-
         public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
 
         public override long Length => throw new NotSupportedException();
 
         public override long Position { get => _length; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
-            var n = inner.Read(buffer);
+            var n = Inner.Read(buffer);
             if (n > 0)
             {
                 _crc.Append(buffer[..n]);
@@ -119,6 +113,8 @@ public sealed record SourceFile(string Path, string Format, string Collection)
 
             return n;
         }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         private void Check()
         {
@@ -142,59 +138,40 @@ public sealed record SourceFile(string Path, string Format, string Collection)
                     $"{System.IO.Path.GetFileName(path)} ends early or is damaged: its gzip trailer does not match the {_length:N0} bytes it holds (a file of several gzip members is not read either)");
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 
-    private sealed class ProgressStream(Stream inner, IProgress<long>? progress) : Stream
+    private sealed class ProgressStream(Stream inner, IProgress<long>? progress) : ReadOnlyWrapper(inner)
     {
-        public override bool CanRead => true;
+        public override bool CanSeek => Inner.CanSeek;
 
-        public override bool CanSeek => inner.CanSeek;
+        public override long Length => Inner.Length;
 
-        public override bool CanWrite => false;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = inner.Read(buffer, offset, count);
-            progress?.Report(n);
-            return n;
-        }
+        public override long Position { get => Inner.Position; set => Inner.Position = value; }
 
         public override int Read(Span<byte> buffer)
         {
-            var n = inner.Read(buffer);
+            var n = Inner.Read(buffer);
             progress?.Report(n);
             return n;
         }
 
+        public override long Seek(long offset, SeekOrigin origin) => Inner.Seek(offset, origin);
+    }
+
+    // What both readers above share: a read-only stream over another, which it disposes; reads go through Read(Span).
+    private abstract class ReadOnlyWrapper(Stream inner) : Stream
+    {
+        protected Stream Inner => inner;
+
+        public override bool CanRead => true;
+
+        public override bool CanWrite => false;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
         public override void Flush()
         {
         }
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
 
         public override void SetLength(long value) => throw new NotSupportedException();
 

@@ -60,9 +60,7 @@ public static class AnswerRenderer
         foreach (var reference in answer.ReferencesByNumber)
         {
             var r = reference.First();
-            var year = r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // Citation-style sources often carry the year already ("… Geneva: WHO; 2021").
-            var meta = string.Join(", ", new[] { r.Source, r.Source?.Contains(year ?? "\0", StringComparison.Ordinal) == true ? null : year }.Where(s => !string.IsNullOrEmpty(s)));
+            var meta = r.SourceAndYear(", ");
             console.MarkupLine(
                 $" [bold]{r.N}.[/] [black on {Colour(r.EvidenceLevel)}] {Markup.Escape(r.EvidenceLevel.Label())} [/] {Markup.Escape(r.Title)}" +
                 (meta.Length > 0 ? $" [grey]({Markup.Escape(meta)})[/]" : "") +

@@ -300,7 +300,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
         var findings = best.Where(g => !elsewhere(g) && !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues
-            && RecommendationGrades.Appropriate(g.Text) != false
+            && RecommendationGrades.Appropriate(g.Members[0].Document, g.Text) != false
             && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))

@@ -25,9 +25,7 @@ public static class GuidelineAttribution
         {
             if (byDocument.TryGetValue((quote.Collection, quote.DocumentId), out var reference))
             {
-                var year = reference.Year?.ToString(CultureInfo.InvariantCulture);
-                // A citation-style source often carries its year already ("… Guidance 2020. World Allergy Organ J 2020;13…").
-                var who = string.Join(' ', new[] { reference.Source, year is not null && reference.Source?.Contains(year, StringComparison.Ordinal) == true ? null : year }.Where(s => !string.IsNullOrEmpty(s)));
+                var who = reference.SourceAndYear(" ");
                 var grade = item.Quotes.Where(q => q.DocumentId == quote.DocumentId && q.Collection == quote.Collection).Select(q => q.Grade).FirstOrDefault(g => g is not null);
                 var parts = new[] { who, Grade(grade) }.Where(s => !string.IsNullOrEmpty(s)).ToList();
                 return parts.Count == 0 ? null : string.Join(", ", parts);
@@ -42,8 +40,8 @@ public static class GuidelineAttribution
         grade is null ? null : grade.Any(c => char.IsLower(c)) || grade.Contains(' ', StringComparison.Ordinal) ? grade : $"grade {grade}";
 
     /// <summary>
-    /// "Released 2012: over five years ago; check for a newer version." for a guideline <see cref="AgeYears"/> or more
-    /// years old on <paramref name="today"/>, else null.
+    /// "Guideline of 2012, 14 years old: check whether it has been updated or withdrawn." for a guideline
+    /// <see cref="AgeYears"/> or more years old on <paramref name="today"/>, else null.
     /// </summary>
     public static string? AgeNote(Reference reference, DateOnly today) =>
         reference.EvidenceLevel == EvidenceLevel.Guideline && reference.Year is { } year && today.Year - year >= AgeYears

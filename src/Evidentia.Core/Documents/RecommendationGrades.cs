@@ -60,6 +60,10 @@ public static partial class RecommendationGrades
     /// For a row of an appropriateness table (the ACR's "Rating: 1"–"Rating: 9"), whether its procedure is rated usually
     /// appropriate (7–9, as the ACR's rating scheme defines it); null for any other passage.
     /// </summary>
+    public static bool? Appropriate(Document document, string passage) =>
+        document.EvidenceLevel == EvidenceLevel.Guideline ? Appropriate(passage) : null;
+
+    /// <summary>For a table row of an appropriateness rating, whether it is rated usually appropriate (7–9); else null.</summary>
     public static bool? Appropriate(string passage) =>
         TableRating().Match(passage) is { Success: true } rating ? rating.Groups[1].Value[0] >= '7' : null;
 

@@ -168,8 +168,9 @@ public sealed partial class NgcReader : IDocumentReader
 
             var heading = fieldName;
             var body = new StringBuilder();
-            foreach (var block in blocks)
+            for (var at = 0; at < blocks.Count; at++)
             {
+                var block = blocks[at];
                 if (!block.Heading)
                 {
                     body.Append(block.Text).Append("\n\n");
@@ -181,7 +182,6 @@ public sealed partial class NgcReader : IDocumentReader
                 {
                     // The grades' definitions close the field, after its recommendations: the rating scheme, stored and
                     // shown, never cited (a "Definition" heading before any recommendation defines the condition).
-                    var at = blocks.IndexOf(block);
                     fields[DocumentFields.GradeDefinitions] = [string.Join("\n\n", blocks.Skip(at).Select(b => b.Text))];
                     break;
                 }
@@ -196,30 +196,29 @@ public sealed partial class NgcReader : IDocumentReader
             sections.Add(new SourceSection(heading, body.ToString()));
         }
 
-        var developers = fields.GetValueOrDefault("Guideline Developer(s)") ?? [];
-        var released = fields.GetValueOrDefault("Date Released")?.FirstOrDefault();
-        var metadata = fields.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value);
-        metadata[DocumentFields.Developer] = developers.Select(DeveloperName).ToList();
-        metadata[DocumentFields.Scope] = new[] { "Disease/Condition(s)", "Target Population", "Guideline Objective(s)" }
-            .SelectMany(f => fields.GetValueOrDefault(f) ?? []).ToList();
-
-        var document = Document.Create(
-            new DocumentKey(file.Collection, id),
-            title.TrimEnd('.', ' '),
-            sections,
-            source: developers.Count == 0 ? null : string.Join("; ", developers.Select(DeveloperName)),
-            url: pubmed ?? $"https://www.guideline.gov/summaries/summary/{id["ngc-".Length..]}",
-            year: LatestYear(released),
-            evidenceLevel: EvidenceLevel.Guideline,
-            fields: metadata,
-            origin: origin);
         if (!recommends)
         {
             report.Problem(origin, null, $"guideline {id} has no text in its \"{MajorRecommendations}\" field: skipped");
             return null;
         }
 
-        return document;
+        var developers = (fields.GetValueOrDefault("Guideline Developer(s)") ?? []).Select(DeveloperName).ToList();
+        var released = fields.GetValueOrDefault("Date Released")?.FirstOrDefault();
+        var metadata = fields.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value);
+        metadata[DocumentFields.Developer] = developers;
+        metadata[DocumentFields.Scope] = new[] { "Disease/Condition(s)", "Target Population", "Guideline Objective(s)" }
+            .SelectMany(f => fields.GetValueOrDefault(f) ?? []).ToList();
+
+        return Document.Create(
+            new DocumentKey(file.Collection, id),
+            title.TrimEnd('.', ' '),
+            sections,
+            source: developers.Count == 0 ? null : string.Join("; ", developers),
+            url: pubmed ?? $"https://www.guideline.gov/summaries/summary/{id["ngc-".Length..]}",
+            year: LatestYear(released),
+            evidenceLevel: EvidenceLevel.Guideline,
+            fields: metadata,
+            origin: origin);
     }
 
     // "American Academy of Neurology - Medical Specialty Society" -> "American Academy of Neurology"
