@@ -5,10 +5,10 @@ using System.Text.RegularExpressions;
 using Evidentia.Cli;
 using Evidentia.Core.Answers;
 using Evidentia.Core.Documents;
-using Evidentia.Core.Questions;
 using Evidentia.Search;
 using Evidentia.Search.Evaluation;
 using Evidentia.Search.Retrieval;
+using Evidentia.Semantics;
 
 namespace Evidentia.Bench;
 
@@ -59,7 +59,7 @@ public static partial class AnswerEvaluation
         var benchmarks = TrecFiles.Write(data, Path.Combine("bench", "out"));
         var folds = training.TrainFolds(RerankerTraining.Collect(workspace.Searcher, benchmarks, await BenchData.CitableDocumentsAsync(workspace)).SelectMany(r => r.Candidates).ToList());
         var searchers = folds.Select(model => new DocumentSearcher(workspace.Index, workspace.SearchOptions, model)).ToArray();
-        var engines = searchers.Select(s => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions))).ToArray();
+        var engines = searchers.Select(s => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions), emergencies: Encoders.Emergencies)).ToArray();
         var report = new StringBuilder();
         var quotes = 0;
         var verbatim = 0;
@@ -119,7 +119,7 @@ public static partial class AnswerEvaluation
         report.AppendLine(Separation(calibration));
         report.AppendLine(await BioAsqAsync(data, workspace, id => (engines[training.FoldOf(id)], searchers[training.FoldOf(id)])));
         report.AppendLine(CultureInfo.InvariantCulture, $"Quotes checked against the stored text: {quotes:N0}, verbatim: {verbatim:N0} ({(quotes == 0 ? 0 : 100.0 * verbatim / quotes):F1}%).").AppendLine();
-        report.AppendLine(Emergencies(emergencySetPath));
+        report.AppendLine(Emergencies(emergencySetPath, engines[0]));
         Console.WriteLine(report);
         return 0;
     }
@@ -332,12 +332,13 @@ public static partial class AnswerEvaluation
             $"The answer's ROUGE-2 recall against the top-3 snippets': {100 * ((sums[0].Recall / sums[3].Recall) - 1):+0.0;-0.0}%, 95% interval {100 * low:+0.0;-0.0}% to {100 * high:+0.0;-0.0}% (paired bootstrap over the questions).\n");
     }
 
-    private static string Emergencies(string path)
+    // The urgent-care message as the product gives it: the learned detector with the rules as backstop.
+    private static string Emergencies(string path, AnswerEngine engine)
     {
         var rows = File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement)
             .Select(e => (Text: e.GetProperty("text").GetString()!, Emergency: e.GetProperty("emergency").GetBoolean())).ToList();
-        var flagged = rows.Count(r => r.Emergency && QuestionAnalyzer.Analyze(r.Text).IsEmergency);
-        var falseAlarms = rows.Count(r => !r.Emergency && QuestionAnalyzer.Analyze(r.Text).IsEmergency);
+        var flagged = rows.Count(r => r.Emergency && engine.Analyze(r.Text).IsEmergency);
+        var falseAlarms = rows.Count(r => !r.Emergency && engine.Analyze(r.Text).IsEmergency);
         return string.Create(CultureInfo.InvariantCulture,
             $"Emergency set: {flagged} of {rows.Count(r => r.Emergency)} emergencies get the urgent-care message; {falseAlarms} of {rows.Count(r => !r.Emergency)} look-alikes do.\n");
     }

@@ -27,6 +27,13 @@ if (args is ["answers", ..])
     return await AnswerEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("tests", "Evidentia.Tests", "Questions", "emergency-set.jsonl"));
 }
 
+// emergencies [--write-model]: the emergency classifier, cross-validated by leaving each red-flag category out;
+// --write-model also writes the model Evidentia ships, trained on all of the set.
+if (args is ["emergencies"] or ["emergencies", "--write-model"])
+{
+    return EmergencyTraining.Run(args.Length > 1);
+}
+
 // pages: server time of the answer page, new and already answered (docs/PERFORMANCE.md).
 if (args is ["pages"])
 {

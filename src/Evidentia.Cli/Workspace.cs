@@ -5,6 +5,7 @@ using Evidentia.Core.Articles;
 using Evidentia.Search;
 using Evidentia.Search.Indexing;
 using Evidentia.Search.Retrieval;
+using Evidentia.Semantics;
 using Evidentia.Storage.Postgres;
 using Evidentia.Storage.Relational;
 using Evidentia.Storage.Sqlite;
@@ -90,9 +91,12 @@ public sealed class Workspace : IAsyncDisposable
     public Task<int> SyncIndexAsync(bool rebuild, IProgress<IndexProgress>? progress, CancellationToken cancellationToken) =>
         IndexSynchronizer.SyncAsync(Store, Index, rebuild, progress, cancellationToken);
 
-    /// <summary>An answer engine over this folder, with the extractive composer unless another is given.</summary>
+    /// <summary>
+    /// An answer engine over this folder, with the extractive composer unless another is given, and the emergency
+    /// classifier over the process's encoder.
+    /// </summary>
     public AnswerEngine CreateAnswerEngine(IAnswerComposer? composer = null) =>
-        new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations);
+        new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations, Encoders.Emergencies);
 
     /// <summary>What the web product runs on: this folder's store, index, answer engine, library and conversations.</summary>
     public EvidentiaBackend CreateWebBackend(IAnswerComposer? composer = null) =>

@@ -11,10 +11,13 @@ namespace Evidentia.Search;
 
 /// <summary>
 /// Answers a question: analyse it (completing a follow-up with its thread), retrieve documents, rank their
-/// sentences, compose a cited answer, and attach related questions and follow-ups the corpus can answer.
+/// sentences, compose a cited answer, and attach related questions and follow-ups the corpus can answer. An emergency
+/// is told by <paramref name="emergencies"/> (a learned detector), with the red-flag rules of <see cref="QuestionAnalyzer"/>
+/// as a backstop.
 /// </summary>
 public sealed partial class AnswerEngine(
-    IDocumentStore store, DocumentSearcher searcher, SearchOptions options, IAnswerComposer composer, IConversationStore? conversations = null)
+    IDocumentStore store, DocumentSearcher searcher, SearchOptions options, IAnswerComposer composer, IConversationStore? conversations = null,
+    IEmergencyDetector? emergencies = null)
 {
     private const int RelatedQuestions = 6;
     private const int SuggestedFollowUps = 4;
@@ -39,13 +42,13 @@ public sealed partial class AnswerEngine(
         var turns = input.ConversationId is { } id && conversations is not null
             ? await conversations.GetTurnsAsync(id, cancellationToken)
             : [];
-        var (analysis, searchedAs) = FollowUps.Resolve(turns.Count > 0 ? turns[^1] : null, input.Text, QuestionAnalyzer.Analyze(input.Text));
+        var (analysis, searchedAs) = FollowUps.Resolve(turns.Count > 0 ? turns[^1] : null, input.Text, Analyze(input.Text));
         // The id goes by the question as asked (a follow-up as its thread completes it), not by a name it is searched by.
         var answerId = AnswerComposer.AnswerId(searchedAs, input.Audience);
         // Asked by another name than the sources use ("hypertension" for their "High Blood Pressure"): searched by theirs.
-        if (analysis.Focus is { } asked && searcher.PreferredName(asked) is { } name && searchedAs.Contains(asked, StringComparison.OrdinalIgnoreCase))
+        if (analysis.Focus is { } focusName && searcher.PreferredName(focusName) is { } name && searchedAs.Contains(focusName, StringComparison.OrdinalIgnoreCase))
         {
-            searchedAs = searchedAs.Replace(asked, name, StringComparison.OrdinalIgnoreCase);
+            searchedAs = searchedAs.Replace(focusName, name, StringComparison.OrdinalIgnoreCase);
             analysis = analysis with { Focus = name };
         }
 
@@ -88,6 +91,16 @@ public sealed partial class AnswerEngine(
         {
             TimingsMs = new Dictionary<string, double> { ["retrieve"] = Math.Round(retrieve, 2), ["compose"] = Math.Round(compose, 2) },
         };
+    }
+
+    /// <summary>
+    /// A question's type, focus and emergency: the learned detector's reason, or the red-flag rules' when they match
+    /// (the rules are a backstop, read first because they cost nothing).
+    /// </summary>
+    public QuestionAnalysis Analyze(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question);
+        return !analysis.IsEmergency && emergencies?.Detect(question) is { } emergency ? analysis with { EmergencyReason = emergency } : analysis;
     }
 
     /// <summary>The nearest indexed questions to <paramref name="question"/>, one per wording, each with the id its answer gets.</summary>
