@@ -57,10 +57,19 @@ public static partial class AnswerEvaluation
         // trained on the other folds instead (as the retrieval table), so no figure here is in-sample.
         var training = new RerankerTraining(RerankerTraining.FoldKeys(data));
         var benchmarks = TrecFiles.Write(data, Path.Combine("bench", "out"));
-        var folds = training.TrainFolds(RerankerTraining.Collect(workspace.Searcher, benchmarks, await BenchData.CitableDocumentsAsync(workspace)).SelectMany(r => r.Candidates).ToList());
-        var searchers = folds.Select(model => new DocumentSearcher(workspace.Index, workspace.SearchOptions, model)).ToArray();
+        var documents = await BenchData.CitableDocumentsAsync(workspace);
+        var folds = training.TrainFolds(RerankerTraining.Collect(workspace.Searcher, benchmarks, documents).SelectMany(r => r.Candidates).ToList());
+        // With the sentence vectors built (EVIDENTIA_BENCH_LEXICAL unset), the product searches hybrid: so do the folds.
+        var hybrid = Environment.GetEnvironmentVariable("EVIDENTIA_BENCH_LEXICAL") is null;
+        var hybridFolds = hybrid
+            ? new RerankerTraining(RerankerTraining.FoldKeys(data), hybrid: true)
+                .TrainFolds(RerankerTraining.Collect(workspace.Searcher, benchmarks, documents, hybrid: true).SelectMany(r => r.Candidates).ToList())
+            : folds.Select(_ => (Reranker?)null).ToArray();
+        workspace.SearchOptions.Dense = hybrid;
+        var searchers = folds.Select((model, i) => new DocumentSearcher(workspace.Index, workspace.SearchOptions, model, workspace.Dense, hybridFolds[i])).ToArray();
         var engines = searchers.Select(s => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions), emergencies: Encoders.Emergencies)).ToArray();
         var report = new StringBuilder();
+        report.AppendLine(hybrid ? "Retrieval: hybrid (sentence vectors built)." : "Retrieval: lexical (EVIDENTIA_BENCH_LEXICAL set).").AppendLine();
         var quotes = 0;
         var verbatim = 0;
 

@@ -15,8 +15,12 @@ public static class BenchData
     public static string SharedData =>
         DefaultCorpus.FindSharedData() ?? throw new InvalidOperationException("../shared/data is missing: the benchmarks run on the real corpora.");
 
-    /// <summary>Opens a workspace holding every shared corpus, ingesting it first when the folder is new.</summary>
-    public static async Task<Workspace> OpenCorpusAsync()
+    /// <summary>
+    /// Opens a workspace holding every shared corpus, ingesting it first when the folder is new; with
+    /// <paramref name="vectors"/>, its sentence vectors are built too (as <c>evidentia index</c> does), so that it searches
+    /// as the product does once they are.
+    /// </summary>
+    public static async Task<Workspace> OpenCorpusAsync(bool vectors = true)
     {
         var path = Environment.GetEnvironmentVariable("EVIDENTIA_BENCH_DATA") ?? Path.Combine(Path.GetTempPath(), "evidentia-bench-data");
         var workspace = await Workspace.OpenAsync(new DataFolder(path), CancellationToken.None);
@@ -26,6 +30,17 @@ public static class BenchData
         }
 
         await workspace.SyncIndexAsync(rebuild: false, null, CancellationToken.None);
+        if (vectors)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var encoded = workspace.BuildVectors(null, CancellationToken.None);
+            Console.Error.WriteLine($"Sentence vectors: {encoded} encoded in {clock.Elapsed.TotalSeconds:F1} s.");
+        }
+        else
+        {
+            workspace.SearchOptions.Dense = false;
+        }
+
         return workspace;
     }
 

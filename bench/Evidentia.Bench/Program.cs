@@ -15,10 +15,15 @@ if (args is ["trec-files", var dataDir, var outDir])
 
 // retrieval [--write-model]: the retrieval table of docs/EVALUATION.md, with both anchors in the same run and
 // the reranker cross-validated; --write-model also writes the reranker Evidentia ships, trained on every fold.
-if (args is ["retrieval"] or ["retrieval", "--write-model"])
+// --hybrid: the hybrid reranker (lexical and sentence-vector features) over the hybrid candidates; its model is
+// reranker-hybrid.json.
+if (args is ["retrieval", ..] && args.Skip(1).All(a => a is "--write-model" or "--hybrid"))
 {
+    var hybrid = args.Contains("--hybrid");
     return await RetrievalEvaluation.RunAsync(
-        Path.Combine("bench", "out"), args.Length > 1 ? Path.Combine("src", "Evidentia.Search", "Retrieval", "reranker.json") : null);
+        Path.Combine("bench", "out"),
+        args.Contains("--write-model") ? Path.Combine("src", "Evidentia.Search", "Retrieval", hybrid ? "reranker-hybrid.json" : "reranker.json") : null,
+        hybrid);
 }
 
 // answers [EMERGENCY_SET]: the answer figures of docs/EVALUATION.md.
@@ -32,6 +37,12 @@ if (args is ["answers", ..])
 if (args is ["emergencies"] or ["emergencies", "--write-model"])
 {
     return EmergencyTraining.Run(args.Length > 1);
+}
+
+// encoders: sentence encoder throughput, texts per second (docs/PERFORMANCE.md).
+if (args is ["encoders"])
+{
+    return await EncoderThroughput.RunAsync();
 }
 
 // pages: server time of the answer page, new and already answered (docs/PERFORMANCE.md).

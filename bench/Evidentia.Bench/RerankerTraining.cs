@@ -16,8 +16,11 @@ namespace Evidentia.Bench;
 /// carry the same NIH text under different ids, and only one of each pair is judged). The shipped model is
 /// the same training on every fold, exported as trees that <see cref="Reranker"/> walks.
 /// </summary>
-public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKeys)
+/// <param name="hybrid">Train on the hybrid candidates and features (<see cref="RerankFeatures.HybridNames"/>).</param>
+public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKeys, bool hybrid = false)
 {
+    private string[] FeatureNames => hybrid ? RerankFeatures.HybridNames : RerankFeatures.Names;
+
     public const int Folds = 5;
 
     private readonly MLContext _ml = new(seed: 1);
@@ -52,7 +55,8 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
     /// above the relevance line, and — for training only — the same label for a candidate that is a copy of a
     /// judged-relevant text (another id for the same page, judged for another question or not at all).
     /// </summary>
-    public static List<Scoped> Collect(DocumentSearcher searcher, IReadOnlyList<TrecFiles.Benchmark> benchmarks, IEnumerable<Document> documents)
+    /// <param name="hybrid">The hybrid candidates: the first stage's top 100 and the documents nearest in meaning.</param>
+    public static List<Scoped> Collect(DocumentSearcher searcher, IReadOnlyList<TrecFiles.Benchmark> benchmarks, IEnumerable<Document> documents, bool hybrid = false)
     {
         var copies = new NearCopies(documents);
         var rows = new List<Scoped>();
@@ -72,7 +76,9 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
                 {
                     var relevant = (qrels.GetValueOrDefault(q.Id) ?? []).Where(j => j.Value >= b.MinRelevant)
                         .Select(j => (Key: new DocumentKey(b.Collection, j.Key), Label: j.Value - b.MinRelevant + 1)).ToList();
-                    var hits = searcher.Candidates(q.Text, 200, scope == "*" ? null : scope).DistinctBy(c => c.Hit.Key.Id).Take(100).ToList();
+                    var hits = hybrid
+                        ? searcher.Candidates(q.Text, 100, scope == "*" ? null : scope, hybrid: true).DistinctBy(c => c.Hit.Key.Id).ToList()
+                        : searcher.Candidates(q.Text, 200, scope == "*" ? null : scope).DistinctBy(c => c.Hit.Key.Id).Take(100).ToList();
                     var labels = relevant.ToDictionary(r => r.Key.Id, r => (float)r.Label);
                     foreach (var hit in hits.Where(h => !labels.ContainsKey(h.Hit.Key.Id)))
                     {
@@ -146,7 +152,7 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
     }
 
     // The trees of a trained ensemble, in the form Reranker reads.
-    private static string Export(ITransformer model)
+    private string Export(ITransformer model)
     {
         var chain = (TransformerChain<RankingPredictionTransformer<LightGbmRankingModelParameters>>)model;
         var ensemble = chain.LastTransformer.Model.TrainedTreeEnsemble;
@@ -157,7 +163,7 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
             t.LeftChild.ToArray(),
             t.RightChild.ToArray(),
             t.LeafValues.ToArray())).ToList();
-        return Reranker.ToJson(RerankFeatures.Names, ensemble.Bias, trees);
+        return Reranker.ToJson(FeatureNames, ensemble.Bias, trees);
     }
 
     private ITransformer Train(IEnumerable<Query> queries)
@@ -201,10 +207,10 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
     private List<float> Predict(ITransformer model, List<Row> rows) =>
         _ml.Data.CreateEnumerable<Scored>(model.Transform(_ml.Data.LoadFromEnumerable(rows, Schema())), reuseRowObject: false).Select(s => s.Score).ToList();
 
-    private static SchemaDefinition Schema()
+    private SchemaDefinition Schema()
     {
         var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RerankFeatures.Count);
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, FeatureNames.Length);
         return schema;
     }
 

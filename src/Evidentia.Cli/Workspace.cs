@@ -32,7 +32,8 @@ public sealed class Workspace : IAsyncDisposable
         Users = new UserStore(database);
         Audit = new AuditLog(database, TimeProvider.System);
         Index = index;
-        Searcher = new DocumentSearcher(index, SearchOptions);
+        Dense = DenseIndex.Open(folder.IndexPath, Encoders.ModelName, Encoders.Dimensions, () => Encoders.Default);
+        Searcher = new DocumentSearcher(index, SearchOptions, dense: Dense);
     }
 
     public DataFolder Folder { get; }
@@ -52,6 +53,9 @@ public sealed class Workspace : IAsyncDisposable
     public AuditLog Audit { get; }
 
     public SearchIndex Index { get; }
+
+    /// <summary>The citable documents' sentence vectors, beside the index and derived from it (<see cref="BuildVectors"/>).</summary>
+    public DenseIndex Dense { get; }
 
     public SearchOptions SearchOptions { get; } = new();
 
@@ -92,6 +96,13 @@ public sealed class Workspace : IAsyncDisposable
         IndexSynchronizer.SyncAsync(Store, Index, rebuild, progress, cancellationToken);
 
     /// <summary>
+    /// Encodes the sentence vectors the index's documents do not have yet (each chunk durable before the next, so an
+    /// interrupted build resumes where it stopped); returns how many texts were encoded.
+    /// </summary>
+    public int BuildVectors(IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken) =>
+        Index.WithSearcher(searcher => Dense.Build(searcher, progress, cancellationToken));
+
+    /// <summary>
     /// An answer engine over this folder, with the extractive composer unless another is given, and the emergency
     /// classifier over the process's encoder.
     /// </summary>
@@ -110,6 +121,7 @@ public sealed class Workspace : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Searcher.Dispose();
+        Dense.Dispose();
         Index.Dispose();
         await Database.DisposeAsync();
         await _lock.DisposeAsync();

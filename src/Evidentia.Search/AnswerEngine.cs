@@ -52,7 +52,8 @@ public sealed partial class AnswerEngine(
             analysis = analysis with { Focus = name };
         }
 
-        var hits = searcher.Search(searchedAs, options.AnswerDocuments, input.Collection);
+        var retrieved = searcher.Retrieve(searchedAs, options.AnswerDocuments, input.Collection);
+        var hits = retrieved.Hits;
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
         var focusWords = QuestionAnalyzer.Focus(searchedAs);
         var (terms, focus, compounds) = searcher.QuestionTerms(searchedAs, focusWords);
@@ -76,6 +77,7 @@ public sealed partial class AnswerEngine(
         var answer = await composer.ComposeAsync(request, passages, definitions, cancellationToken);
         answer = answer with
         {
+            Retrieval = retrieved.Hybrid ? "hybrid" : "lexical",
             RelatedQuestions = Related(searchedAs, input.Audience, exclude: input.Text),
             FollowUps = answer.References.Count > 0 ? Suggestions(input.Text, answer.References[0], analysis) : [],
         };

@@ -22,6 +22,9 @@ public static class StatsCommand
             Consoles.Out.Write(table);
             var last = await workspace.Store.GetLastSequenceAsync(cancellationToken);
             Consoles.Out.MarkupLineInterpolated($"Store sequence {last:N0}; index at {workspace.Index.CommittedSequence:N0}{(last == workspace.Index.CommittedSequence ? "" : " (run 'evidentia index')")}. Data folder: {workspace.Folder.Path}");
+            var (encoded, total) = workspace.Searcher.DenseCoverage();
+            Consoles.Out.MarkupLineInterpolated(
+                $"Sentence vectors ({workspace.Dense.Model}): {encoded:N0} of {total:N0} citable documents{(encoded == total && total > 0 ? "; search is by meaning and by words" : "; search is by words alone until they are all built (run 'evidentia index')")}.");
             return ExitCodes.Ok;
         }));
         return command;

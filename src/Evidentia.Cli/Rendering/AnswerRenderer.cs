@@ -78,7 +78,7 @@ public static class AnswerRenderer
             console.MarkupLineInterpolated($"[grey]Follow up with: evidentia ask \"…\" --conversation {conversation}[/]");
         }
 
-        console.MarkupLineInterpolated($"[grey]retrieve {answer.TimingsMs.GetValueOrDefault("retrieve"):F1} ms · compose {answer.TimingsMs.GetValueOrDefault("compose"):F1} ms[/]");
+        console.MarkupLineInterpolated($"[grey]retrieve {answer.TimingsMs.GetValueOrDefault("retrieve"):F1} ms · compose {answer.TimingsMs.GetValueOrDefault("compose"):F1} ms · searched {(answer.Retrieval == "hybrid" ? "by meaning and by words" : "by words alone (the sentence vectors are not built: evidentia index)")}[/]");
 
         void List(string heading, IEnumerable<string> lines)
         {

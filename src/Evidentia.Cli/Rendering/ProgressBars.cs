@@ -12,8 +12,19 @@ public static class ProgressBars
         Consoles.Error.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(work);
+
+    /// <summary>A bar that follows texts encoded of the sentence vectors missing.</summary>
+    public static IProgress<(long Done, long Total)> Vectors(ProgressContext context)
+    {
+        var task = context.AddTask("Encoding sentence vectors", maxValue: 1);
+        return new SynchronousProgress<(long Done, long Total)>(p =>
+        {
+            task.MaxValue = Math.Max(1, p.Total);
+            task.Value = p.Done;
+        });
+    }
 
     /// <summary>A bar that follows bytes read of the files being ingested.</summary>
     public static IProgress<IngestProgress> Ingest(ProgressContext context)

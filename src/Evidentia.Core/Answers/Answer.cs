@@ -57,6 +57,12 @@ public sealed record Answer
     /// <summary>For the LLM composer: what the claim verifier kept and dropped.</summary>
     public ClaimVerification? Verification { get; init; }
 
+    /// <summary>
+    /// "hybrid" when the evidence was searched by meaning as well as by words, "lexical" when by words alone (the
+    /// sentence vectors were not built yet, or are off).
+    /// </summary>
+    public string Retrieval { get; init; } = "lexical";
+
     /// <summary>Milliseconds per stage ("retrieve", "compose").</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 

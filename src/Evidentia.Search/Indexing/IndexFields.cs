@@ -37,6 +37,12 @@ public static class IndexFields
     /// <summary>Doc values: the embedding of a citable document's words (<see cref="WordVectors"/>, half precision).</summary>
     public const string Meaning = "meaning";
 
+    /// <summary>Stored: the text a citable document's sentence vector is made from (<see cref="DenseIndex.Text"/>).</summary>
+    public const string DenseText = "denseText";
+
+    /// <summary>Doc values: the 16-byte content hash of <see cref="DenseText"/>, the key of its vector in the <see cref="VectorCache"/>.</summary>
+    public const string DenseKey = "denseKey";
+
     /// <summary>Doc values: the <see cref="Core.Questions.QuestionType"/> of the document's own question, or -1.</summary>
     public const string AnswerType = "answerType";
 

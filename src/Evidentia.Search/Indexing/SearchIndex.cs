@@ -26,7 +26,7 @@ public sealed class SearchIndex : IDisposable
     private const string VectorsKey = "vectors";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "14";
+    private const string Schema = "15";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -217,6 +217,12 @@ public sealed class SearchIndex : IDisposable
         if (IndexingVectors.Count > 0 && d.Citable)
         {
             doc.Add(new BinaryDocValuesField(IndexFields.Meaning, new BytesRef(WordVectors.ToBytes(IndexingVectors.Embed(TrainingTerms(d).Distinct())))));
+        }
+
+        if (d.Citable && DenseIndex.Text(d) is { } dense)
+        {
+            doc.Add(new StoredField(IndexFields.DenseText, dense));
+            doc.Add(new BinaryDocValuesField(IndexFields.DenseKey, new BytesRef(DenseIndex.KeyBytes(dense))));
         }
 
         // The document's own question, else the heading it opens with ("Autoimmune hepatitis (Treatment)").

@@ -13,10 +13,12 @@ namespace Evidentia.Search.Retrieval;
 /// source's question; its best candidates are then reordered by the learned <see cref="Reranker"/>. Each question term is matched in every field with that field's weight and the scores add up; only citable documents are returned, optionally of one collection.
 /// The query is built from analysed terms, never parsed, so no user input can be query syntax.
 /// </summary>
-public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions options, Reranker? reranker = null) : IDisposable
+public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions options, Reranker? reranker = null, DenseIndex? dense = null, Reranker? hybridReranker = null) : IDisposable
 {
     // Loaded on first use: a searcher that never reranks (the bench that trains the model) needs none.
     private Reranker Model => reranker ?? Reranker.Default;
+
+    private Reranker? HybridModel => hybridReranker ?? Reranker.Hybrid;
 
     private readonly Analyzer _questionAnalyzer = Analyzers.CreateQuestionAnalyzer();
 
@@ -25,28 +27,43 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
     public SearchIndex Index => index;
 
+    /// <summary>The documents' sentence vectors, when this searcher has them.</summary>
+    public DenseIndex? Dense => dense;
+
     /// <summary>
     /// The best <paramref name="top"/> documents for <paramref name="query"/>: the first stage's best
     /// candidates (at least <see cref="SearchOptions.RerankDepth"/>) reordered by the reranker, each with its
     /// reranker score through the logistic function (in (0, 1), higher is better); or the first stage alone,
     /// with BM25 scores, when reranking is off.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string query, int top, string? collection = null)
+    public IReadOnlyList<SearchHit> Search(string query, int top, string? collection = null) => Retrieve(query, top, collection).Hits;
+
+    /// <summary>
+    /// As <see cref="Search"/>, and whether the search was hybrid: when every citable document of the index snapshot
+    /// has its sentence vector, the documents whose titles and questions are nearest the question in meaning join the
+    /// first stage's candidates, and the reranker trained with their similarity orders them; otherwise the lexical
+    /// reranker orders the first stage's alone.
+    /// </summary>
+    public RetrievalResult Retrieve(string query, int top, string? collection = null)
     {
         var terms = SearchTerms(query);
         if (terms.Count == 0 || top <= 0)
         {
-            return [];
+            return new RetrievalResult([], Hybrid: false);
         }
 
         return index.WithSearcher(searcher =>
         {
             var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), options.Rerank ? Math.Max(top, options.RerankDepth) : top).ScoreDocs;
+            var hybrid = options.Rerank && HybridModel is not null && HybridReady(searcher);
             if (options.Rerank)
             {
+                var meaning = hybrid ? dense!.Encode(query) : null;
+                docs = hybrid ? Fuse(searcher, docs, meaning!, collection) : docs;
                 // The reranker's score through the logistic function: in (0, 1), higher is better, as ratios to the top hit expect.
-                var features = Features(searcher, query, terms, docs);
-                docs = docs.Select((d, i) => new ScoreDoc(d.Doc, (float)(1 / (1 + Math.Exp(-Model.Score(features[i])))))).ToArray();
+                var features = Features(searcher, query, terms, docs, meaning);
+                var model = hybrid ? HybridModel! : Model;
+                docs = docs.Select((d, i) => new ScoreDoc(d.Doc, (float)(1 / (1 + Math.Exp(-model.Score(features[i])))))).ToArray();
             }
 
             // Copies of a text take the score of the best-ranked one; stored fields are read for the documents returned only.
@@ -59,9 +76,27 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
                 hits.Add(Hit(searcher, new ScoreDoc(docs[i].Doc, score)));
             }
 
-            return hits;
+            return new RetrievalResult(hits, hybrid);
         });
     }
+
+    /// <summary>How many of the citable documents of the current index have their sentence vector, of how many (0 of 0 without vectors).</summary>
+    public (int Encoded, int Total) DenseCoverage() => dense is null ? (0, 0) : index.WithSearcher(s => dense.Coverage(s.IndexReader));
+
+    private bool HybridReady(IndexSearcher searcher) => options.Dense && dense is not null && dense.IsComplete(searcher.IndexReader);
+
+    // The first stage's candidates, then the documents nearest the question in meaning that it did not find (score 0).
+    private ScoreDoc[] Fuse(IndexSearcher searcher, ScoreDoc[] docs, float[] meaning, string? collection)
+    {
+        var found = docs.Select(d => d.Doc).ToHashSet();
+        Func<int, bool>? accept = string.IsNullOrWhiteSpace(collection)
+            ? null
+            : doc => searcher.Doc(doc, CollectionField).Get(IndexFields.Collection) == collection;
+        var near = dense!.Nearest(searcher.IndexReader, meaning, options.DenseDepth, accept);
+        return [.. docs, .. near.Where(n => !found.Contains(n.Doc)).Select(n => new ScoreDoc(n.Doc, 0))];
+    }
+
+    private static readonly HashSet<string> CollectionField = [IndexFields.Collection];
 
     /// <summary>
     /// The order of a result list, as positions into <paramref name="scores"/> (first-stage order): best score
@@ -75,9 +110,11 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
     /// <summary>
     /// The first stage's best <paramref name="top"/> documents for <paramref name="query"/>, each with its
-    /// reranking features (<see cref="RerankFeatures"/>): what the reranker is trained on.
+    /// reranking features (<see cref="RerankFeatures"/>): what the reranker is trained on. With <paramref name="hybrid"/>
+    /// (the vectors complete), the documents nearest in meaning join them, and the features include their similarity.
     /// </summary>
-    public IReadOnlyList<(SearchHit Hit, float[] Features, long Fingerprint)> Candidates(string query, int top, string? collection = null)
+    /// <exception cref="InvalidOperationException"><paramref name="hybrid"/> without a complete set of sentence vectors.</exception>
+    public IReadOnlyList<(SearchHit Hit, float[] Features, long Fingerprint)> Candidates(string query, int top, string? collection = null, bool hybrid = false)
     {
         var terms = SearchTerms(query);
         if (terms.Count == 0 || top <= 0)
@@ -87,15 +124,26 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
 
         return index.WithSearcher(searcher =>
         {
+            if (hybrid && !(dense is not null && dense.IsComplete(searcher.IndexReader)))
+            {
+                throw new InvalidOperationException("Hybrid candidates need every citable document's sentence vector: run `evidentia index` first.");
+            }
+
             var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), top).ScoreDocs;
-            var features = Features(searcher, query, terms, docs);
+            var meaning = hybrid ? dense!.Encode(query) : null;
+            docs = hybrid ? Fuse(searcher, docs, meaning!, collection) : docs;
+            var features = Features(searcher, query, terms, docs, meaning);
             var fingerprints = Duplicates.Read(searcher.IndexReader, docs.Select(d => d.Doc).ToList());
             return docs.Select((d, i) => (Hit(searcher, d), features[i], fingerprints[i])).ToList();
         });
     }
 
-    private float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs) =>
-        RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, query, terms), docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList(), index.Vectors);
+    private float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs, float[]? meaning)
+    {
+        var candidates = docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList();
+        var lexical = RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, query, terms), candidates, index.Vectors);
+        return meaning is null ? lexical : RerankFeatures.WithMeaning(lexical, docs.Select(d => dense!.Similarity(searcher.IndexReader, d.Doc, meaning) ?? 0f).ToArray());
+    }
 
     private static SearchHit Hit(IndexSearcher searcher, ScoreDoc doc)
     {

@@ -27,6 +27,19 @@ public static class RerankFeatures
     /// <summary>Number of features.</summary>
     public static int Count => Names.Length;
 
+    /// <summary>
+    /// The hybrid reranker's features: the lexical ones, then the candidate's sentence-vector similarity to the question
+    /// (<see cref="DenseIndex"/>) and its gap to the best candidate's.
+    /// </summary>
+    public static readonly string[] HybridNames = [.. Names, "dense_similarity", "dense_gap"];
+
+    /// <summary>Lexical feature vectors with each candidate's sentence-vector similarity added (<see cref="HybridNames"/>).</summary>
+    public static float[][] WithMeaning(float[][] lexical, float[] similarities)
+    {
+        var best = similarities.DefaultIfEmpty(0).Max();
+        return lexical.Select((v, i) => (float[])[.. v, similarities[i], best - similarities[i]]).ToArray();
+    }
+
     /// <summary>One candidate: a Lucene document number and its first-stage score, best first.</summary>
     public readonly record struct Candidate(int Doc, float Score);
 

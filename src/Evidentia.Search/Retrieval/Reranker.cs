@@ -18,10 +18,10 @@ public sealed class Reranker
 
     private Reranker(Model model)
     {
-        if (!model.Features.SequenceEqual(RerankFeatures.Names))
+        if (!model.Features.SequenceEqual(RerankFeatures.Names) && !model.Features.SequenceEqual(RerankFeatures.HybridNames))
         {
             throw new InvalidDataException(
-                $"The reranker was trained on features [{string.Join(", ", model.Features)}], not [{string.Join(", ", RerankFeatures.Names)}]: train it again (bench -- retrieval --write-model).");
+                $"The reranker was trained on features [{string.Join(", ", model.Features)}], not [{string.Join(", ", RerankFeatures.Names)}] (or those and the dense ones): train it again (bench -- retrieval --write-model).");
         }
 
         _model = model;
@@ -29,10 +29,18 @@ public sealed class Reranker
 
     // Loaded on first use, not when the type is: after the features change, the bench must still reach ToJson to write
     // the model that replaces this one.
-    private static readonly Lazy<Reranker> Shipped = new(Load);
+    private static readonly Lazy<Reranker> Shipped = new(() => Load("reranker.json") ?? throw new InvalidOperationException("The reranker model is missing from the assembly."));
 
-    /// <summary>The model shipped with this assembly.</summary>
+    private static readonly Lazy<Reranker?> ShippedHybrid = new(() => Load("reranker-hybrid.json"));
+
+    /// <summary>The lexical model shipped with this assembly.</summary>
     public static Reranker Default => Shipped.Value;
+
+    /// <summary>The hybrid model shipped with this assembly (lexical and sentence-vector features), or null when none is.</summary>
+    public static Reranker? Hybrid => ShippedHybrid.Value;
+
+    /// <summary>Whether the model reads the sentence-vector features (<see cref="RerankFeatures.HybridNames"/>).</summary>
+    public bool IsHybrid => _model.Features.Count == RerankFeatures.HybridNames.Length;
 
     /// <summary>Number of trees.</summary>
     public int Trees => _model.Trees.Count;
@@ -63,10 +71,14 @@ public sealed class Reranker
         return score;
     }
 
-    private static Reranker Load()
+    private static Reranker? Load(string name)
     {
-        using var stream = typeof(Reranker).Assembly.GetManifestResourceStream("Evidentia.Search.Retrieval.reranker.json")
-            ?? throw new InvalidOperationException("The reranker model is missing from the assembly.");
+        using var stream = typeof(Reranker).Assembly.GetManifestResourceStream("Evidentia.Search.Retrieval." + name);
+        if (stream is null)
+        {
+            return null;
+        }
+
         using var reader = new StreamReader(stream);
         return FromJson(reader.ReadToEnd());
     }

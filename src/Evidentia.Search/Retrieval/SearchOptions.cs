@@ -23,6 +23,12 @@ public sealed class SearchOptions
     /// <summary>How many of the first stage's candidates the reranker reorders (at least as many as asked for).</summary>
     public int RerankDepth { get; set; } = 100;
 
+    /// <summary>Search by meaning too once every citable document has its sentence vector (<see cref="Indexing.DenseIndex"/>).</summary>
+    public bool Dense { get; set; } = true;
+
+    /// <summary>How many of the documents nearest the question in meaning join the first stage's candidates.</summary>
+    public int DenseDepth { get; set; } = 30;
+
     /// <summary>Documents whose sentences the answer composer considers.</summary>
     public int AnswerDocuments { get; set; } = 20;
 

@@ -74,6 +74,7 @@ public static class EvidentiaWeb
         services.AddSingleton<LivingArticles>();
         services.AddHostedService<LivingArticlesService>();
         services.AddHostedService<IndexFollower>();
+        services.AddHostedService<VectorBuilder>();
 
         var keys = services.AddDataProtection().SetApplicationName("Evidentia");
         if (builder.Configuration[$"{WebOptions.Section}:{nameof(WebOptions.KeysFolder)}"] is { Length: > 0 } keysFolder)

@@ -11,6 +11,12 @@ public sealed class WebOptions
     [Range(1, 100_000)]
     public int AskPermitsPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Encode the sentence vectors this node's index lacks in the background (<see cref="VectorBuilder"/>); off, the node
+    /// searches by words alone until <c>evidentia index</c> has built them.
+    /// </summary>
+    public bool BuildVectors { get; set; } = true;
+
     /// <summary>How often this node applies the store's change feed to its index replica, in milliseconds.</summary>
     [Range(50, 3_600_000)]
     public int SyncIntervalMs { get; set; } = 2000;

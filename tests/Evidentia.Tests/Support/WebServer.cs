@@ -26,7 +26,8 @@ public sealed class WebServer : IAsyncDisposable
 
     public static async Task<WebServer> StartAsync(EvidentiaBackend backend, params string[] settings)
     {
-        var app = EvidentiaWeb.Build(backend, ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. settings]);
+        // Sentence vectors are built by the tests that are about them, not behind every page test.
+        var app = EvidentiaWeb.Build(backend, ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Web:BuildVectors", "false", .. settings]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new WebServer(app, new Uri(address));
