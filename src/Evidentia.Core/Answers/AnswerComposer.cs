@@ -131,6 +131,15 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
         if (request.Analysis.Type == QuestionType.Treatment)
         {
+            // What sources call first-line comes before the other options.
+            var first = sections.FindIndex(s => s.Heading == SectionPlans.FirstLineHeading);
+            if (first > 0)
+            {
+                var firstLine = sections[first];
+                sections.RemoveAt(first);
+                sections.Insert(0, firstLine);
+            }
+
             var steps = sections.Take(3).SelectMany(s => s.Items).Concat(bottom).Where(g => StepCue().IsMatch(g.Text)).Distinct().ToList();
             if (steps.Count >= 2)
             {
@@ -538,7 +547,9 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     [GeneratedRegex(@"(\s*" + Text.SentenceSplitter.CitationMark + ")+")]
     private static partial Regex SourceMarks();
 
-    [GeneratedRegex(@"\b(first[- ]line|second[- ]line|initial(ly)?|then|next|followed by|if .* (fails|does not work|not respond)|step|before|after that)\b", RegexOptions.IgnoreCase)]
+    // A step of an order of treatments, as a source states it: a line of treatment, what to do when one fails, a numbered
+    // step. Not any sentence with "then" or "before" in it ("Subjects were interviewed before…").
+    [GeneratedRegex(@"\b((first|second|third)[- ]line|initial (treatment|therapy)|if [^.;]* (fails|does not work|do not work|not respond\w*)|step \d|stepwise|step-up)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StepCue();
 
     // Sentences stating the same thing, shown once with every source cited.

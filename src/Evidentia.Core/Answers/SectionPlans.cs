@@ -13,6 +13,12 @@ public static class SectionPlans
     /// <summary>Where sentences go that no section of the plan claims.</summary>
     public const string OtherHeading = "Other evidence";
 
+    /// <summary>Treatment sentences that no source calls first-line, second-line or a procedure.</summary>
+    public const string TreatmentOptionsHeading = "Treatment options";
+
+    /// <summary>What a source calls the first-line (initial, mainstay) treatment.</summary>
+    public const string FirstLineHeading = "First-line treatment";
+
     /// <summary>The numbered steps of a treatment answer whose sources describe an order.</summary>
     public const string AlgorithmHeading = "Algorithm summary";
 
@@ -33,9 +39,12 @@ public static class SectionPlans
 
     private static readonly Dictionary<QuestionType, SectionRule[]> Plans = new()
     {
+        // "First-line" only for what a source calls first-line (or initial, the mainstay, the treatment of choice), in its
+        // heading or its words; every other treatment sentence is one of the options.
         [QuestionType.Treatment] =
         [
-            new("First-line treatment", R(@"first[- ]line|initial|treatment|therap|management|how might .* be treated"), R(@"\b(first[- ]line|initial(ly)?|mainstay|standard|recommended|treated with|treatment (is|includes|consists)|is the treatment|management (is|includes|focuses))\b")),
+            new(TreatmentOptionsHeading, R(@"treatment|therap|management|how might .* be treated"), R(@"\b(recommended|treated with|treatment (is|includes|consists)|is the treatment|management (is|includes|focuses))\b")),
+            new(FirstLineHeading, R(@"first[- ]line|initial"), R(@"\b(first[- ]line|initial (treatment|therapy|management)|initially (treated|managed)|mainstay|treatment of choice)\b")),
             new("Second-line treatment and escalation", R(@"second[- ]line|refractory|resistant|escalat"), R(@"\b(second[- ]line|refractory|resistant|escalat\w*|(if|when) .* (fails|does not|do not|doesn't) (work|respond|help)|(do|does|did|have|has) not respond(ed)?|not responded|unresponsive|fail(s|ed)? to (respond|control|improve|work|help)|alternative|add(ed|-on)|in combination|when .* not (enough|effective))\b")),
             new("Procedures and surgery", R(@"surg|procedur|operat|transplant|radiation"), R(@"\b(surg\w*|procedures?|operations?|operative|transplant\w*|resection|implant\w*|catheter\w*|ablation|radiation therapy|radiotherapy|stent\w*|bypass)\b")),
             Pitfalls,

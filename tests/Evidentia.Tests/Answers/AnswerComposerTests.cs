@@ -443,6 +443,32 @@ public class AnswerComposerTests
             Assert.Contains(answer.Sections, s => s.Heading == "Critical pitfalls" && s.Items.Any(i => i.Text.StartsWith("Do not", StringComparison.Ordinal)));
         }
 
+        [Fact]
+        public void Should_Call_First_Line_Only_What_A_Source_Calls_So_And_Show_It_First()
+        {
+            var plain = Doc("plain", "Made-up drug V is commonly used for made-up condition X in some countries.", heading: "Treatment of X");
+            var more = Doc("more", "Made-up drug U can also help some people with made-up condition X.", heading: "Treatment of X");
+            var first = Doc("first", "Made-up drug W is the first-line treatment for made-up condition X in adults.", heading: "Drugs for X");
+            var answer = Compose("What is the treatment for X?", [.. All(plain, 1, 0.9), .. All(more, 0.8, 0.9), .. All(first, 0.7, 0.9)]);
+
+            var options = Assert.Single(answer.Sections, s => s.Heading == "Treatment options");
+            Assert.Contains(options.Items, i => i.Text.StartsWith("Made-up drug U", StringComparison.Ordinal));
+            Assert.DoesNotContain(answer.AllItems.Where(i => i.Text.StartsWith("Made-up drug U", StringComparison.Ordinal)), i => answer.Sections.Any(s => s.Heading == "First-line treatment" && s.Items.Contains(i)));
+            var firstLine = answer.Sections.First(s => s.Heading is "First-line treatment" or "Treatment options");
+            Assert.Equal("First-line treatment", firstLine.Heading);
+            Assert.Contains(firstLine.Items, i => i.Text.StartsWith("Made-up drug W", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_Not_Make_An_Algorithm_Of_Sentences_That_Only_Say_Before_Or_Then()
+        {
+            var a = Doc("a", "Made-up condition X is treated with made-up drug V. Subjects were interviewed before and then after the made-up study.", heading: "Treatment of X");
+            var b = Doc("b", "Made-up drug U is given next to people with made-up condition X, followed by rest.", heading: "Treatment of X");
+            var answer = Compose("What is the treatment for X?", [.. All(a, 1, 0.9), .. All(b, 0.8, 0.9)]);
+
+            Assert.DoesNotContain(answer.Sections, s => s.Heading == "Algorithm summary");
+        }
+
         [Theory]
         [InlineData("In severe cases that do not respond to other treatments, made-up drug W may be prescribed.")]
         [InlineData("When made-up drug V fails to control the pain, the doctor may use made-up drug W.")]
