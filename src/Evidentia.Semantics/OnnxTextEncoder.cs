@@ -21,6 +21,10 @@ public sealed class OnnxTextEncoder : ITextEncoder, IDisposable
     private readonly int _maxTokens;
     private readonly int _batchSize;
 
+    // The last questions encoded one at a time: a question is read by the emergency classifier and by search by meaning.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool AsQuery), float[]> _recent = new();
+    private const int RecentCapacity = 256;
+
     /// <param name="maxTokens">Wordpieces kept per text, [CLS] and [SEP] included (the models were trained with 512).</param>
     /// <param name="batchSize">Texts per run of the model.</param>
     /// <param name="threads">Threads per run; all cores by default.</param>
@@ -58,6 +62,28 @@ public sealed class OnnxTextEncoder : ITextEncoder, IDisposable
     public string Model => _model.Name;
 
     public float[][] Encode(IReadOnlyList<string> texts, bool asQuery = false)
+    {
+        if (texts.Count == 1)
+        {
+            if (_recent.TryGetValue((texts[0], asQuery), out var known))
+            {
+                return [known];
+            }
+
+            var vector = EncodeAll(texts, asQuery)[0];
+            if (_recent.Count >= RecentCapacity)
+            {
+                _recent.Clear();
+            }
+
+            _recent[(texts[0], asQuery)] = vector;
+            return [vector];
+        }
+
+        return EncodeAll(texts, asQuery);
+    }
+
+    private float[][] EncodeAll(IReadOnlyList<string> texts, bool asQuery)
     {
         var ids = texts.Select(t => Tokens(asQuery ? _model.QueryPrefix + t : t)).ToArray();
         var vectors = new float[texts.Count][];

@@ -15,6 +15,7 @@ public interface ITextEncoder
     /// <summary>
     /// Encodes texts, in order. <paramref name="asQuery"/> marks search queries that look for passages answering them
     /// (a model with a query prefix adds it); questions compared with other questions are not queries in this sense.
+    /// The vectors may be shared with other callers: read them, never change them.
     /// </summary>
     float[][] Encode(IReadOnlyList<string> texts, bool asQuery = false);
 }

@@ -100,17 +100,23 @@ public sealed class DenseIndex : IDisposable
             var dimensions = _cache.Dimensions;
             for (var doc = 0; doc < leaf.Present.Length; doc++)
             {
-                if (!leaf.Present[doc] || (live is not null && !live.Get(doc)) || (accept is not null && !accept(context.DocBase + doc)))
+                if (!leaf.Present[doc] || (live is not null && !live.Get(doc)))
                 {
                     continue;
                 }
 
+                // The filter (a stored-field read, say) only for a document near enough to enter the list.
                 var similarity = TensorPrimitives.Dot(leaf.Rows.AsSpan(doc * dimensions, dimensions), query);
+                if ((best.Count == top && similarity <= best.Peek().Similarity) || (accept is not null && !accept(context.DocBase + doc)))
+                {
+                    continue;
+                }
+
                 if (best.Count < top)
                 {
                     best.Enqueue((context.DocBase + doc, similarity), similarity);
                 }
-                else if (similarity > best.Peek().Similarity)
+                else
                 {
                     best.EnqueueDequeue((context.DocBase + doc, similarity), similarity);
                 }
