@@ -171,7 +171,17 @@ public static class EvidentiaWeb
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/health");
+        // The status first (what load balancers read, with the status code), then what the index check says: how far the
+        // index and the sentence vectors are.
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                var details = string.Join("; ", report.Entries.Values.Select(e => e.Description).Where(d => !string.IsNullOrEmpty(d)));
+                return context.Response.WriteAsync(details.Length == 0 ? report.Status.ToString() : $"{report.Status}: {details}");
+            },
+        });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAnswersApi();
         app.MapLibraryApi();

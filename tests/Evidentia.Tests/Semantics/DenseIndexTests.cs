@@ -114,4 +114,21 @@ public class DenseIndexTests
 
         Assert.Equal("car", hits[0].Key.Id);
     }
+
+    [Fact]
+    public async Task Should_Build_The_Vectors_In_The_Background_Of_A_Web_Node_And_Say_So_In_Health()
+    {
+        await using var test = await TestWorkspace.IndexedAsync(Pages);
+        await using var web = await WebServer.StartAsync(test.Workspace.CreateWebBackend(), "--Web:BuildVectors", "true", "--Web:SyncIntervalMs", "100");
+
+        var body = "";
+        for (var attempt = 0; attempt < 300 && !body.EndsWith("search by meaning and words", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            body = await web.Client.GetStringAsync("/health");
+        }
+
+        Assert.Equal("Healthy: index up to date; search by meaning and words", body);
+        Assert.Equal((3, 3), test.Workspace.Searcher.DenseCoverage());
+    }
 }
