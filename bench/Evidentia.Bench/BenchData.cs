@@ -17,11 +17,12 @@ public static class BenchData
 
     /// <summary>
     /// Opens a workspace holding every shared corpus, ingesting it first when the folder is new; with
-    /// <paramref name="vectors"/>, its sentence vectors are built too (as <c>evidentia index</c> does), so that it searches
-    /// as the product does once they are.
+    /// <paramref name="vectors"/> (unless <c>EVIDENTIA_BENCH_LEXICAL</c> is set), its sentence vectors are built too (as
+    /// <c>evidentia index</c> does), so that it searches as the product does once they are; without, by words alone.
     /// </summary>
     public static async Task<Workspace> OpenCorpusAsync(bool vectors = true)
     {
+        vectors &= Environment.GetEnvironmentVariable("EVIDENTIA_BENCH_LEXICAL") is null;
         var path = Environment.GetEnvironmentVariable("EVIDENTIA_BENCH_DATA") ?? Path.Combine(Path.GetTempPath(), "evidentia-bench-data");
         var workspace = await Workspace.OpenAsync(new DataFolder(path), CancellationToken.None);
         if (await workspace.Store.GetLastSequenceAsync(CancellationToken.None) == 0)
