@@ -170,10 +170,7 @@ public sealed class RerankerTraining(IReadOnlyDictionary<string, string> foldKey
     {
         var rows = new List<Row>();
         uint group = 0;
-        // Experiment: at most this many BioASQ training queries (of 1,113), so consumer questions weigh more.
-        var bioAsqCap = int.TryParse(Environment.GetEnvironmentVariable("EVIDENTIA_BENCH_BIOASQ_TRAIN"), out var cap) ? cap : int.MaxValue;
-        var bioAsq = 0;
-        foreach (var query in queries.Where(q => q.Trainable).Where(q => q.Benchmark != "BioASQ" || bioAsq++ < bioAsqCap))
+        foreach (var query in queries.Where(q => q.Trainable))
         {
             group++;
             rows.AddRange(query.Candidates.Select(c => new Row { Label = query.Labels.GetValueOrDefault(c.Id), Group = group, Features = c.Features }));

@@ -549,7 +549,7 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
 
     // A step of an order of treatments, as a source states it: a line of treatment, what to do when one fails, a numbered
     // step. Not any sentence with "then" or "before" in it ("Subjects were interviewed before…").
-    [GeneratedRegex(@"\b((first|second|third)[- ]line|initial (treatment|therapy)|if [^.;]* (fails|does not work|do not work|not respond\w*)|step \d|stepwise|step-up)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((first|second|third)[- ]line(?! (imaging|investigation|test|evaluation|diagnos))|initial (treatment|therapy)|if [^.;]* (fails|does not work|do not work|not respond\w*)|step \d|stepwise|step-up)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StepCue();
 
     // Sentences stating the same thing, shown once with every source cited.

@@ -44,7 +44,8 @@ public static class SectionPlans
         [QuestionType.Treatment] =
         [
             new(TreatmentOptionsHeading, R(@"treatment|therap|management|how might .* be treated"), R(@"\b(recommended|treated with|treatment (is|includes|consists)|is the treatment|management (is|includes|focuses))\b")),
-            new(FirstLineHeading, R(@"first[- ]line|initial"), R(@"\b(first[- ]line|initial (treatment|therapy|management)|initially (treated|managed)|mainstay|treatment of choice)\b")),
+            // Not a first-line test ("Use CT for first-line imaging").
+            new(FirstLineHeading, R(@"first[- ]line|initial"), R(@"\b(first[- ]line(?! (imaging|investigation|test|evaluation|diagnos))|initial (treatment|therapy|management)|initially (treated|managed)|mainstay|treatment of choice)\b")),
             new("Second-line treatment and escalation", R(@"second[- ]line|refractory|resistant|escalat"), R(@"\b(second[- ]line|refractory|resistant|escalat\w*|(if|when) .* (fails|does not|do not|doesn't) (work|respond|help)|(do|does|did|have|has) not respond(ed)?|not responded|unresponsive|fail(s|ed)? to (respond|control|improve|work|help)|alternative|add(ed|-on)|in combination|when .* not (enough|effective))\b")),
             new("Procedures and surgery", R(@"surg|procedur|operat|transplant|radiation"), R(@"\b(surg\w*|procedures?|operations?|operative|transplant\w*|resection|implant\w*|catheter\w*|ablation|radiation therapy|radiotherapy|stent\w*|bypass)\b")),
             Pitfalls,

@@ -449,7 +449,8 @@ public class AnswerComposerTests
             var plain = Doc("plain", "Made-up drug V is commonly used for made-up condition X in some countries.", heading: "Treatment of X");
             var more = Doc("more", "Made-up drug U can also help some people with made-up condition X.", heading: "Treatment of X");
             var first = Doc("first", "Made-up drug W is the first-line treatment for made-up condition X in adults.", heading: "Drugs for X");
-            var answer = Compose("What is the treatment for X?", [.. All(plain, 1, 0.9), .. All(more, 0.8, 0.9), .. All(first, 0.7, 0.9)]);
+            var imaging = Doc("imaging", "Use made-up scan S for first-line imaging in adults with made-up condition X.", heading: "Imaging for X");
+            var answer = Compose("What is the treatment for X?", [.. All(plain, 1, 0.9), .. All(more, 0.8, 0.9), .. All(first, 0.7, 0.9), .. All(imaging, 0.6, 0.9)]);
 
             var options = Assert.Single(answer.Sections, s => s.Heading == "Treatment options");
             Assert.Contains(options.Items, i => i.Text.StartsWith("Made-up drug U", StringComparison.Ordinal));
@@ -457,6 +458,8 @@ public class AnswerComposerTests
             var firstLine = answer.Sections.First(s => s.Heading is "First-line treatment" or "Treatment options");
             Assert.Equal("First-line treatment", firstLine.Heading);
             Assert.Contains(firstLine.Items, i => i.Text.StartsWith("Made-up drug W", StringComparison.Ordinal));
+            // A first-line test is not a first-line treatment.
+            Assert.DoesNotContain(firstLine.Items, i => i.Text.StartsWith("Use made-up scan", StringComparison.Ordinal));
         }
 
         [Fact]
