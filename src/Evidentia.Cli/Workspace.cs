@@ -19,9 +19,10 @@ namespace Evidentia.Cli;
 /// </summary>
 public sealed class Workspace : IAsyncDisposable
 {
-    private readonly FileStream _lock;
+    // Null when the caller holds the folder's lock (a restore rebuilding the index under its own lock).
+    private readonly FileStream? _lock;
 
-    private Workspace(DataFolder folder, FileStream folderLock, Database database, SearchIndex index)
+    private Workspace(DataFolder folder, FileStream? folderLock, Database database, SearchIndex index)
     {
         _lock = folderLock;
         Folder = folder;
@@ -64,13 +65,31 @@ public sealed class Workspace : IAsyncDisposable
     public DocumentSearcher Searcher { get; }
 
     /// <summary>
-    /// Opens the folder; with <paramref name="postgres"/> (a connection string) the stores live in that PostgreSQL
+    /// Opens the folder (undoing first a restore a crash interrupted); with <paramref name="postgres"/> (a connection string) the stores live in that PostgreSQL
     /// database and the folder holds this node's index replica.
     /// </summary>
     public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken, string? postgres = null)
     {
         folder.EnsureExists();
         var folderLock = Lock(folder);
+        try
+        {
+            SqliteBackup.RecoverInterruptedRestore(folder);
+            return await OpenLockedAsync(folder, folderLock, cancellationToken, postgres);
+        }
+        catch
+        {
+            await folderLock.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the folder whose lock (<see cref="Lock"/>) is held: released with the workspace when given as
+    /// <paramref name="folderLock"/>, kept by the caller when null (a restore rebuilding the index).
+    /// </summary>
+    internal static async Task<Workspace> OpenLockedAsync(DataFolder folder, FileStream? folderLock, CancellationToken cancellationToken, string? postgres = null)
+    {
         Database? database = null;
         try
         {
@@ -86,7 +105,6 @@ public sealed class Workspace : IAsyncDisposable
                 await database.DisposeAsync();
             }
 
-            await folderLock.DisposeAsync();
             throw;
         }
     }
@@ -124,7 +142,10 @@ public sealed class Workspace : IAsyncDisposable
         Dense.Dispose();
         Index.Dispose();
         await Database.DisposeAsync();
-        await _lock.DisposeAsync();
+        if (_lock is not null)
+        {
+            await _lock.DisposeAsync();
+        }
     }
 
     // One process at a time owns a data folder: its index has one writer. An exclusive open is an advisory

@@ -24,19 +24,19 @@ public static class RestoreCommand
 
             var folder = GlobalOptions.DataFolder(result);
             folder.EnsureExists();
+            var documents = 0;
             await using (Workspace.Lock(folder))
             {
-                await SqliteBackup.RestoreAsync(Path.GetFullPath(result.GetValue(file)!), folder.DatabasePath, cancellationToken);
-                // The index belonged to the old database; it is rebuilt from the restored one.
-                if (Directory.Exists(folder.IndexPath))
+                // The index belonged to the old database; it is rebuilt from the restored one before the old one goes.
+                await SqliteBackup.RestoreAsync(Path.GetFullPath(result.GetValue(file)!), folder, async ct =>
                 {
-                    Directory.Delete(folder.IndexPath, recursive: true);
-                }
+                    await using var workspace = await Workspace.OpenLockedAsync(folder, null, ct);
+                    await WorkspaceLoader.SyncAsync(workspace, rebuild: true, ct);
+                    documents = workspace.Index.Count;
+                }, cancellationToken);
             }
 
-            await using var workspace = await Workspace.OpenAsync(folder, cancellationToken);
-            await WorkspaceLoader.SyncAsync(workspace, rebuild: true, cancellationToken);
-            Consoles.Out.MarkupLineInterpolated($"Restored [bold]{folder.Path}[/] from the backup; the index was rebuilt ({workspace.Index.Count:N0} documents).");
+            Consoles.Out.MarkupLineInterpolated($"Restored [bold]{folder.Path}[/] from the backup; the index was rebuilt ({documents:N0} documents).");
             return ExitCodes.Ok;
         }));
         return command;

@@ -134,6 +134,45 @@ internal static class SqliteMigrations
     /// <summary>The schema version this code writes.</summary>
     public static int Version => Steps.Length;
 
+    /// <summary>
+    /// The columns that hold JSON (each must parse for a database to be whole): the version that adds them, and how a
+    /// row of their table is named (its key, as SQL).
+    /// </summary>
+    internal static readonly (int Version, string Table, string Column, string Row)[] JsonColumns =
+    [
+        (1, "documents", "sections", "collection || '/' || id"),
+        (1, "documents", "passages", "collection || '/' || id"),
+        (1, "documents", "fields", "collection || '/' || id"),
+        (3, "article_versions", "answer", "id || ' version ' || version"),
+        (3, "article_versions", "snapshot", "id || ' version ' || version"),
+    ];
+
+    /// <summary>The tables, indexes and triggers (type and name) a database of schema <paramref name="version"/> has.</summary>
+    internal static async Task<IReadOnlySet<(string Type, string Name)>> ObjectsAsync(int version, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = string.Join("\n", Steps.Take(version));
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        return await ObjectsAsync(connection, cancellationToken);
+    }
+
+    /// <summary>The tables, indexes and triggers (type and name) of the open database, SQLite's own left out.</summary>
+    internal static async Task<IReadOnlySet<(string Type, string Name)>> ObjectsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'";
+        var objects = new HashSet<(string, string)>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            objects.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return objects;
+    }
+
     /// <summary>Opens a connection to <paramref name="databasePath"/> and brings its schema up to date.</summary>
     public static async Task<SqliteConnection> OpenAsync(string databasePath, CancellationToken cancellationToken)
     {

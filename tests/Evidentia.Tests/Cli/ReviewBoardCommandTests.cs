@@ -110,4 +110,61 @@ public sealed class ReviewBoardCommandTests : IDisposable
         Assert.Equal(2, missing.ExitCode);
         Assert.False(File.Exists(Path.Combine(Data, "evidentia.db.restoring")));
     }
+
+    // Issue 25 (1): a damaged backup passed the old check (user_version and two tables), replaced the live database,
+    // and the index rebuild then failed on it: the folder was lost.
+    [Fact]
+    public async Task Should_Refuse_A_Damaged_Backup_Or_One_Without_Its_Audit_Table_And_Keep_The_Live_Folder()
+    {
+        var demo = Path.Combine(AppContext.BaseDirectory, "demo");
+        await CliProcess.RunAsync("--data", Data, "ingest", demo);
+        await AddUserAsync("alice", "admin");
+        var backup = _folder.Combine("backup.db");
+        Assert.Equal(0, (await CliProcess.RunAsync("--data", Data, "backup", backup)).ExitCode);
+
+        var damaged = _folder.Combine("damaged.db");
+        File.Copy(backup, damaged);
+        await using (var file = new FileStream(damaged, FileMode.Open, FileAccess.Write))
+        {
+            var junk = new byte[64 * 1024];
+            new Random(25).NextBytes(junk);
+            file.Position = Math.Max(4096, (file.Length / 2) - (junk.Length / 2));
+            file.Write(junk);
+        }
+
+        var withoutAudit = _folder.Combine("without-audit.db");
+        File.Copy(backup, withoutAudit);
+        await using (var connection = new SqliteConnection($"Data Source={withoutAudit};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE audit";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var fromDamaged = await CliProcess.RunAsync("--data", Data, "restore", damaged);
+        var fromWithoutAudit = await CliProcess.RunAsync("--data", Data, "restore", withoutAudit);
+        var stats = await CliProcess.RunAsync("--data", Data, "stats");
+        var search = await CliProcess.RunAsync("--data", Data, "search", "hypertension", "--json");
+        var users = await CliProcess.RunAsync("--data", Data, "users", "list");
+
+        Assert.Equal(2, fromDamaged.ExitCode);
+        Assert.Contains("damaged", Flat(fromDamaged.Error));
+        Assert.Contains("nothing was restored", Flat(fromDamaged.Error));
+        Assert.Equal(2, fromWithoutAudit.ExitCode);
+        Assert.Contains("lacks part of its schema", Flat(fromWithoutAudit.Error));
+        Assert.Contains("table audit", Flat(fromWithoutAudit.Error));
+        Assert.True(stats.ExitCode == 0, stats.Error);
+        Assert.Contains("hypertension-who-2021", search.Out);
+        Assert.Contains("alice", users.Out);
+        await using (var live = new SqliteConnection($"Data Source={Path.Combine(Data, "evidentia.db")};Pooling=False"))
+        {
+            await live.OpenAsync();
+            await using var check = live.CreateCommand();
+            check.CommandText = "PRAGMA quick_check";
+            Assert.Equal("ok", await check.ExecuteScalarAsync());
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Data, "*.restoring").Concat(Directory.EnumerateFileSystemEntries(Data, "*.previous")));
+    }
 }
