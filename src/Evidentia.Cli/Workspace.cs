@@ -22,7 +22,7 @@ public sealed class Workspace : IAsyncDisposable
     // Null when the caller holds the folder's lock (a restore rebuilding the index under its own lock).
     private readonly FileStream? _lock;
 
-    private Workspace(DataFolder folder, FileStream? folderLock, Database database, SearchIndex index)
+    private Workspace(DataFolder folder, FileStream? folderLock, Database database, SearchIndex index, bool readOnly = false)
     {
         _lock = folderLock;
         Folder = folder;
@@ -33,7 +33,7 @@ public sealed class Workspace : IAsyncDisposable
         Users = new UserStore(database);
         Audit = new AuditLog(database, TimeProvider.System);
         Index = index;
-        Dense = DenseIndex.Open(folder.IndexPath, Encoders.ModelName, Encoders.Dimensions, () => Encoders.Default);
+        Dense = DenseIndex.Open(folder.IndexPath, Encoders.ModelName, Encoders.Dimensions, () => Encoders.Default, readOnly);
         Searcher = new DocumentSearcher(index, SearchOptions, dense: Dense);
     }
 
@@ -68,10 +68,24 @@ public sealed class Workspace : IAsyncDisposable
     /// Opens the folder (undoing first a restore a crash interrupted); with <paramref name="postgres"/> (a connection string) the stores live in that PostgreSQL
     /// database and the folder holds this node's index replica.
     /// </summary>
-    public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken, string? postgres = null)
+    /// <param name="readOnly">
+    /// For commands that only read (stats, backup, audit verify, users list): when another process (a running server)
+    /// owns the folder, its database is read beside it (SQLite's write-ahead log allows that) and its index's last
+    /// commit is opened for searching only.
+    /// </param>
+    public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken, string? postgres = null, bool readOnly = false)
     {
         folder.EnsureExists();
-        var folderLock = Lock(folder);
+        FileStream folderLock;
+        try
+        {
+            folderLock = Lock(folder);
+        }
+        catch (InvalidOperationException) when (readOnly)
+        {
+            return await OpenBesideOwnerAsync(folder, postgres, cancellationToken);
+        }
+
         try
         {
             SqliteBackup.RecoverInterruptedRestore(folder);
@@ -105,6 +119,22 @@ public sealed class Workspace : IAsyncDisposable
                 await database.DisposeAsync();
             }
 
+            throw;
+        }
+    }
+
+    private static async Task<Workspace> OpenBesideOwnerAsync(DataFolder folder, string? postgres, CancellationToken cancellationToken)
+    {
+        Database database = string.IsNullOrWhiteSpace(postgres)
+            ? await SqliteDatabase.OpenAsync(folder.DatabasePath, cancellationToken)
+            : await PostgresDatabase.OpenAsync(postgres, cancellationToken);
+        try
+        {
+            return new Workspace(folder, null, database, SearchIndex.Open(folder.IndexPath, readOnly: true), readOnly: true);
+        }
+        catch
+        {
+            await database.DisposeAsync();
             throw;
         }
     }

@@ -13,7 +13,7 @@ public static class AuditCommand
         var verify = new Command("verify", "Check that no audit entry was changed or removed (exit 1 when one was).");
         verify.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken, readOnly: true);
             var entries = await workspace.Audit.ReadAllAsync(cancellationToken);
             var problems = AuditChain.Verify(entries);
             if (problems.Count == 0)

@@ -28,7 +28,7 @@ public static class BackupCommand
                 throw new FileNotFoundException($"There is no database in {folder.Path} to back up.");
             }
 
-            await using var workspace = await Workspace.OpenAsync(folder, cancellationToken);
+            await using var workspace = await Workspace.OpenAsync(folder, cancellationToken, readOnly: true);
             var destination = Path.GetFullPath(result.GetValue(file)!);
             try
             {

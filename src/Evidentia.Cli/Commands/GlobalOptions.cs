@@ -29,7 +29,10 @@ public static class GlobalOptions
     public static string? PostgresConnection(ParseResult result) =>
         result.GetValue(Postgres) is { Length: > 0 } value ? value : Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? env : null;
 
-    /// <summary>Opens the data folder (and the shared PostgreSQL store when one is given).</summary>
-    public static Task<Workspace> OpenAsync(ParseResult result, CancellationToken cancellationToken) =>
-        Workspace.OpenAsync(DataFolder(result), cancellationToken, PostgresConnection(result));
+    /// <summary>
+    /// Opens the data folder (and the shared PostgreSQL store when one is given); <paramref name="readOnly"/> for a
+    /// command that only reads, which then works beside a running server.
+    /// </summary>
+    public static Task<Workspace> OpenAsync(ParseResult result, CancellationToken cancellationToken, bool readOnly = false) =>
+        Workspace.OpenAsync(DataFolder(result), cancellationToken, PostgresConnection(result), readOnly);
 }

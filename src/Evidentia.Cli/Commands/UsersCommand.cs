@@ -38,7 +38,7 @@ public static class UsersCommand
         var list = new Command("list", "List the accounts.");
         list.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken, readOnly: true);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Name", "Display name", "Credentials", "Role");
             foreach (var u in await workspace.Users.ListAsync(cancellationToken))
             {

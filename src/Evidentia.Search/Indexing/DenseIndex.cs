@@ -39,11 +39,14 @@ public sealed class DenseIndex : IDisposable
     /// <summary>The encoder's name; the cache file is per encoder, so vectors of two models are never mixed.</summary>
     public string Model { get; }
 
-    /// <summary>Opens the vectors of <paramref name="model"/> beside the index in <paramref name="indexPath"/>; the encoder loads on first use.</summary>
-    public static DenseIndex Open(string indexPath, string model, int dimensions, Func<ITextEncoder> encoder)
+    /// <summary>
+    /// Opens the vectors of <paramref name="model"/> beside the index in <paramref name="indexPath"/> (read-only beside
+    /// the process that builds them); the encoder loads on first use.
+    /// </summary>
+    public static DenseIndex Open(string indexPath, string model, int dimensions, Func<ITextEncoder> encoder, bool readOnly = false)
     {
         Directory.CreateDirectory(indexPath);
-        return new DenseIndex(VectorCache.Open(Path.Combine(indexPath, $"dense-{model}.vec"), dimensions), model, new Lazy<ITextEncoder>(encoder));
+        return new DenseIndex(VectorCache.Open(Path.Combine(indexPath, $"dense-{model}.vec"), dimensions, readOnly), model, new Lazy<ITextEncoder>(encoder));
     }
 
     /// <summary>

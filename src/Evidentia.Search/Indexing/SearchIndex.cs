@@ -29,7 +29,8 @@ public sealed class SearchIndex : IDisposable
     private const string Schema = "15";
 
     private readonly FSDirectory _directory;
-    private readonly IndexWriter _writer;
+    // Null for a read-only index (another process owns the writer).
+    private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
 
     private readonly string _path;
@@ -37,7 +38,7 @@ public sealed class SearchIndex : IDisposable
     // Set by Learn until the next commit: the file of the vectors learned (null when none could be).
     private (string? File, bool Learned) _pending;
 
-    private SearchIndex(string path, FSDirectory directory, IndexWriter writer, long committedSequence, string? vectorsFile)
+    private SearchIndex(string path, FSDirectory directory, IndexWriter? writer, long committedSequence, string? vectorsFile)
     {
         _path = path;
         _directory = directory;
@@ -45,8 +46,12 @@ public sealed class SearchIndex : IDisposable
         CommittedSequence = committedSequence;
         _vectorsFile = vectorsFile;
         Vectors = IndexingVectors = vectorsFile is null ? WordVectors.Empty : WordVectors.Load(System.IO.Path.Combine(path, vectorsFile));
-        _searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
+        _searchers = writer is null
+            ? new SearcherManager(directory, new SimilarityFactory())
+            : new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
     }
+
+    private IndexWriter Writer => _writer ?? throw new InvalidOperationException("This index is open read-only: another Evidentia process writes it.");
 
     /// <summary>BM25 with Lucene's defaults (k1 = 1.2, b = 0.75).</summary>
     public static Similarity Similarity { get; } = new BM25Similarity();
@@ -66,8 +71,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The store sequence number of the last commit (0 for a new index).</summary>
     public long CommittedSequence { get; private set; }
 
-    /// <summary>Opens or creates the index in <paramref name="path"/>.</summary>
-    public static SearchIndex Open(string path)
+    /// <summary>
+    /// Opens or creates the index in <paramref name="path"/>; <paramref name="readOnly"/> opens its last commit for
+    /// searching only, beside the process that writes it (which must have committed once).
+    /// </summary>
+    public static SearchIndex Open(string path, bool readOnly = false)
     {
         System.IO.Directory.CreateDirectory(path);
         var directory = FSDirectory.Open(path);
@@ -82,6 +90,11 @@ public sealed class SearchIndex : IDisposable
                 sequence = long.Parse(value, CultureInfo.InvariantCulture);
                 vectors = commit.UserData.TryGetValue(VectorsKey, out var file) ? file : null;
             }
+        }
+
+        if (readOnly)
+        {
+            return new SearchIndex(path, directory, null, sequence, vectors);
         }
 
         var config = new IndexWriterConfig(Analyzers.Version, Analyzers.CreateIndexAnalyzer())
@@ -102,17 +115,17 @@ public sealed class SearchIndex : IDisposable
             var key = new Term(IndexFields.Key, document.Key.ToString());
             if (change.Deleted)
             {
-                _writer.DeleteDocuments(key);
+                Writer.DeleteDocuments(key);
             }
             else
             {
-                _writer.UpdateDocument(key, ToLucene(document));
+                Writer.UpdateDocument(key, ToLucene(document));
             }
         }
     }
 
     /// <summary>Removes every document (not visible until <see cref="Commit"/>, so a failed rebuild leaves the old index).</summary>
-    public void Clear() => _writer.DeleteAll();
+    public void Clear() => Writer.DeleteAll();
 
     /// <summary>
     /// Learns new word vectors from the documents (their <see cref="TrainingTerms"/>) for the documents applied after
@@ -156,8 +169,8 @@ public sealed class SearchIndex : IDisposable
             data[VectorsKey] = vectorsFile;
         }
 
-        _writer.SetCommitData(data);
-        _writer.Commit();
+        Writer.SetCommitData(data);
+        Writer.Commit();
         CommittedSequence = sequence;
         _vectorsFile = vectorsFile;
         _pending = default;
@@ -190,7 +203,7 @@ public sealed class SearchIndex : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        _writer?.Dispose();
         IndexAnalyzer.Dispose();
         _directory.Dispose();
     }

@@ -13,10 +13,11 @@ public sealed class VectorCache : IDisposable
     private const int KeyBytes = 16;
 
     private readonly ConcurrentDictionary<UInt128, float[]> _vectors = new();
-    private readonly FileStream _file;
+    // Null when read-only (another process appends to the file).
+    private readonly FileStream? _file;
     private readonly Lock _append = new();
 
-    private VectorCache(FileStream file, int dimensions)
+    private VectorCache(FileStream? file, int dimensions)
     {
         _file = file;
         Dimensions = dimensions;
@@ -27,17 +28,33 @@ public sealed class VectorCache : IDisposable
     /// <summary>Vectors held.</summary>
     public int Count => _vectors.Count;
 
-    /// <summary>Opens (or creates) the cache file, reading every whole record and dropping a partial last one.</summary>
-    public static VectorCache Open(string path, int dimensions)
+    /// <summary>
+    /// Opens (or creates) the cache file, reading every whole record and dropping a partial last one;
+    /// <paramref name="readOnly"/> reads the whole records beside the process that appends to it.
+    /// </summary>
+    public static VectorCache Open(string path, int dimensions, bool readOnly = false)
     {
-        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-        var cache = new VectorCache(file, dimensions);
+        if (readOnly && !File.Exists(path))
+        {
+            return new VectorCache(null, dimensions);
+        }
+
+        var file = readOnly
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)
+            : new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        var cache = new VectorCache(readOnly ? null : file, dimensions);
         var record = new byte[KeyBytes + (dimensions * sizeof(float))];
         long whole = 0;
         while (file.ReadAtLeast(record, record.Length, throwOnEndOfStream: false) == record.Length)
         {
             cache._vectors[MemoryMarshal.Read<UInt128>(record)] = MemoryMarshal.Cast<byte, float>(record.AsSpan(KeyBytes)).ToArray();
             whole += record.Length;
+        }
+
+        if (readOnly)
+        {
+            file.Dispose();
+            return cache;
         }
 
         file.SetLength(whole);
@@ -52,6 +69,7 @@ public sealed class VectorCache : IDisposable
     /// <summary>Appends vectors and flushes them to disk; then they are visible.</summary>
     public void Add(IReadOnlyList<(UInt128 Key, float[] Vector)> vectors)
     {
+        var file = _file ?? throw new InvalidOperationException("These vectors are open read-only: another Evidentia process writes them.");
         lock (_append)
         {
             var record = new byte[KeyBytes + (Dimensions * sizeof(float))];
@@ -64,10 +82,10 @@ public sealed class VectorCache : IDisposable
 
                 MemoryMarshal.Write(record, in key);
                 MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(record.AsSpan(KeyBytes));
-                _file.Write(record);
+                file.Write(record);
             }
 
-            _file.Flush(flushToDisk: true);
+            file.Flush(flushToDisk: true);
             foreach (var (key, vector) in vectors)
             {
                 _vectors[key] = vector;
@@ -75,5 +93,5 @@ public sealed class VectorCache : IDisposable
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _file?.Dispose();
 }

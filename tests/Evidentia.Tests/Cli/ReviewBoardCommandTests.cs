@@ -167,4 +167,44 @@ public sealed class ReviewBoardCommandTests : IDisposable
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(Data, "*.restoring").Concat(Directory.EnumerateFileSystemEntries(Data, "*.previous")));
     }
+
+    // Issue 25 (14): the docs promise an online backup, but backup, stats, audit verify and users list were refused
+    // while a server held the folder.
+    [Fact]
+    public async Task Backup_And_Read_Only_Commands_Should_Work_Beside_A_Running_Server()
+    {
+        var demo = Path.Combine(AppContext.BaseDirectory, "demo");
+        await CliProcess.RunAsync("--data", Data, "ingest", demo);
+        await AddUserAsync("alice", "admin");
+        var backup = _folder.Combine("online.db");
+
+        await using (var workspace = await Evidentia.Cli.Workspace.OpenAsync(new Evidentia.Core.DataFolder(Data), CancellationToken.None))
+        await using (var server = await WebServer.StartAsync(workspace.CreateWebBackend()))
+        {
+            // Written by the server while it runs: in its write-ahead log until a checkpoint.
+            await new Evidentia.Web.Accounts.AccountService(workspace.Users, workspace.Audit, TimeProvider.System)
+                .AddAsync("bob", "Dr Bob", null, Evidentia.Core.Accounts.Role.Reviewer, "a long enough password", "test", CancellationToken.None);
+            var saved = await CliProcess.RunAsync("--data", Data, "backup", backup);
+            var stats = await CliProcess.RunAsync("--data", Data, "stats");
+            var verify = await CliProcess.RunAsync("--data", Data, "audit", "verify");
+            var users = await CliProcess.RunAsync("--data", Data, "users", "list");
+            var ingest = await CliProcess.RunAsync("--data", Data, "ingest", demo);
+
+            Assert.True(saved.ExitCode == 0, saved.Error);
+            Assert.True(stats.ExitCode == 0, stats.Error);
+            Assert.Contains("index at", Flat(stats.Out));
+            Assert.True(verify.ExitCode == 0, verify.Error);
+            Assert.Contains("intact: 2 entries", Flat(verify.Out));
+            Assert.Contains("bob", users.Out);
+            // A command that writes the index still waits for the folder.
+            Assert.Equal(1, ingest.ExitCode);
+            Assert.Contains("in use by another Evidentia process", Flat(ingest.Error));
+        }
+
+        await using var copy = new SqliteConnection($"Data Source={backup};Mode=ReadOnly;Pooling=False");
+        await copy.OpenAsync();
+        await using var cmd = copy.CreateCommand();
+        cmd.CommandText = "SELECT group_concat(name) FROM (SELECT name FROM users ORDER BY name)";
+        Assert.Equal("alice,bob", await cmd.ExecuteScalarAsync());
+    }
 }
