@@ -31,7 +31,7 @@ public sealed class Workspace : IAsyncDisposable
         Conversations = new ConversationStore(database);
         Articles = new ArticleStore(database, TimeProvider.System);
         Users = new UserStore(database);
-        Audit = new AuditLog(database, TimeProvider.System);
+        Audit = new AuditLog(database, TimeProvider.System, Core.Audit.AuditKey.LoadOrCreate(folder.KeysPath));
         Index = index;
         Dense = DenseIndex.Open(folder.IndexPath, Encoders.ModelName, Encoders.Dimensions, () => Encoders.Default, readOnly);
         Searcher = new DocumentSearcher(index, SearchOptions, dense: Dense);

@@ -21,6 +21,17 @@ public sealed class DataFolder
 
     public string IndexPath => System.IO.Path.Combine(Path, "index");
 
+    /// <summary>The environment variable that puts the keys folder elsewhere (a folder every node shares, when scaled out).</summary>
+    public const string KeysVariable = "EVIDENTIA_KEYS";
+
+    /// <summary>
+    /// Secrets kept outside the database (the audit trail's signing key): <c>$EVIDENTIA_KEYS</c>, else <c>keys</c> in
+    /// the data folder.
+    /// </summary>
+    public string KeysPath => Environment.GetEnvironmentVariable(KeysVariable) is { Length: > 0 } keys
+        ? System.IO.Path.GetFullPath(keys)
+        : System.IO.Path.Combine(Path, "keys");
+
     /// <summary>The folder from <c>--data</c>, else the environment variable, else the platform default.</summary>
     public static DataFolder Resolve(string? explicitPath)
     {

@@ -10,19 +10,18 @@ public static class AuditCommand
 {
     public static Command Create()
     {
-        var verify = new Command("verify", "Check that no audit entry was changed or removed (exit 1 when one was).");
+        var verify = new Command("verify", "Check that no audit entry was changed, removed or added outside Evidentia (the chain and its signed head), and that every article's review status is what the trail says (exit 1 when not).");
         verify.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken, readOnly: true);
-            var entries = await workspace.Audit.ReadAllAsync(cancellationToken);
-            var problems = AuditChain.Verify(entries);
-            if (problems.Count == 0)
+            var verified = await AuditChain.VerifyAllAsync(workspace.Audit, workspace.Articles, cancellationToken);
+            if (verified.Problems.Count == 0)
             {
-                Consoles.Out.MarkupLineInterpolated($"[green]The audit trail is intact:[/] {entries.Count:N0} entries, each chained to the one before.");
+                Consoles.Out.MarkupLineInterpolated($"[green]The audit trail is intact:[/] {verified.Entries.Count:N0} entries, each chained to the one before, under a head signed with the audit key; the review status of {verified.Articles:N0} article(s) is what the trail says.");
                 return ExitCodes.Ok;
             }
 
-            foreach (var problem in problems)
+            foreach (var problem in verified.Problems)
             {
                 Consoles.Fail(problem);
             }

@@ -46,4 +46,7 @@ public interface IArticleStore
 
     /// <summary>The approved articles with the documents their current version cites (for living answers).</summary>
     Task<IReadOnlyList<(string Id, int Version, IReadOnlyList<EvidenceUsed> Evidence)>> ApprovedEvidenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every article's id and review status (what <c>audit verify</c> compares with the audit trail).</summary>
+    Task<IReadOnlyList<(string Id, ReviewStatus Status)>> StatusesAsync(CancellationToken cancellationToken);
 }

@@ -9,6 +9,12 @@ public interface IAuditLog
     /// <summary>Every entry in sequence order.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAllAsync(CancellationToken cancellationToken);
 
+    /// <summary>The signed head of the trail (null when none was ever written).</summary>
+    Task<AuditHead?> ReadHeadAsync(CancellationToken cancellationToken);
+
+    /// <summary>The problems of the trail's signed head against <paramref name="entries"/>, the whole trail (<see cref="AuditChain.VerifyHead"/>, with this log's key).</summary>
+    Task<IReadOnlyList<string>> VerifyHeadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken);
+
     /// <summary>The newest entries first.</summary>
     Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken);
 }

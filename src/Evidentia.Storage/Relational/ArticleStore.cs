@@ -178,6 +178,21 @@ public sealed class ArticleStore(Database database, TimeProvider clock) : IArtic
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<(string Id, ReviewStatus Status)>> StatusesAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<(string, ReviewStatus)>>(async connection =>
+        {
+            await using var cmd = connection.Command(null, "SELECT id, status FROM articles ORDER BY id");
+            var statuses = new List<(string, ReviewStatus)>();
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                statuses.Add((reader.GetString(0), Enum.Parse<ReviewStatus>(reader.GetString(1))));
+            }
+
+            return statuses;
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<(string Id, int Version, IReadOnlyList<EvidenceUsed> Evidence)>> ApprovedEvidenceAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<(string, int, IReadOnlyList<EvidenceUsed>)>>(async connection =>
         {

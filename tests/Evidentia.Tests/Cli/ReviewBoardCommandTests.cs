@@ -207,4 +207,107 @@ public sealed class ReviewBoardCommandTests : IDisposable
         cmd.CommandText = "SELECT group_concat(name) FROM (SELECT name FROM users ORDER BY name)";
         Assert.Equal("alice,bob", await cmd.ExecuteScalarAsync());
     }
+
+    // Issue 25 (13): truncating the trail, deleting it, rewriting it with a recomputed chain, appending a forged
+    // entry, or approving an article behind the triggers all verified as intact.
+    [Theory]
+    [InlineData("none", "")]
+    [InlineData("truncate", "entries were removed")]
+    [InlineData("delete all", "entries were removed")]
+    [InlineData("rewrite", "the trail was rewritten")]
+    [InlineData("append", "entries were added without the audit key")]
+    [InlineData("forge head", "not signed with this installation's audit key")]
+    [InlineData("approve behind", "is Approved but its audit trail says Submitted")]
+    public async Task Audit_Verify_Should_Find_A_Trail_Tampered_With_Behind_Its_Triggers(string tampering, string found)
+    {
+        await using (var workspace = await Evidentia.Cli.Workspace.OpenAsync(new Evidentia.Core.DataFolder(Data), CancellationToken.None))
+        {
+            for (var i = 1; i <= 12; i++)
+            {
+                await workspace.Audit.AppendAsync("alice", "UserAdded", $"user u{i}", "{}", CancellationToken.None);
+            }
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(Data, "evidentia.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            async Task Sql(string sql, params (string Name, object Value)[] parameters)
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = sql;
+                foreach (var (name, value) in parameters)
+                {
+                    cmd.Parameters.AddWithValue(name, value);
+                }
+
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            await Sql("DROP TRIGGER audit_no_delete; DROP TRIGGER audit_no_update;");
+            var entries = new List<Evidentia.Core.Audit.AuditEntry>();
+            await using (var read = connection.CreateCommand())
+            {
+                read.CommandText = "SELECT seq, utc, actor, action, subject, details, previous_hash, hash FROM audit ORDER BY seq";
+                await using var reader = await read.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    entries.Add(new(reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal), reader.GetString(2),
+                        reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+                }
+            }
+
+            switch (tampering)
+            {
+                case "truncate":
+                    await Sql("DELETE FROM audit WHERE seq > 2");
+                    break;
+                case "delete all":
+                    await Sql("DELETE FROM audit");
+                    break;
+                case "rewrite":
+                    // Entry 1's actor changed and every hash after it recomputed: the chain itself is consistent.
+                    var previous = Evidentia.Core.Audit.AuditChain.Genesis;
+                    foreach (var e in entries)
+                    {
+                        var actor = e.Sequence == 1 ? "mallory" : e.Actor;
+                        var hash = Evidentia.Core.Audit.AuditChain.Hash(e.Sequence, e.Utc, actor, e.Action, e.Subject, e.Details, previous);
+                        await Sql("UPDATE audit SET actor = @actor, previous_hash = @previous, hash = @hash WHERE seq = @seq",
+                            ("@actor", actor), ("@previous", previous), ("@hash", hash), ("@seq", e.Sequence));
+                        previous = hash;
+                    }
+
+                    break;
+                case "append":
+                    var last = entries[^1];
+                    var utc = last.Utc.AddMinutes(1);
+                    const string Details = "{\"from\":\"UnderReview\",\"to\":\"Approved\"}";
+                    await Sql("INSERT INTO audit (seq, utc, actor, action, subject, details, previous_hash, hash) VALUES (@seq, @utc, 'mallory', 'Approve', 'article x v1', @details, @previous, @hash)",
+                        ("@seq", last.Sequence + 1), ("@utc", utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)), ("@details", Details),
+                        ("@previous", last.Hash), ("@hash", Evidentia.Core.Audit.AuditChain.Hash(last.Sequence + 1, utc, "mallory", "Approve", "article x v1", Details, last.Hash)));
+                    break;
+                case "forge head":
+                    await Sql("UPDATE meta SET value = '12 ' || (SELECT hash FROM audit WHERE seq = 12) || ' ' || hex(randomblob(32)) WHERE key = 'audit_head'");
+                    break;
+                case "approve behind":
+                    await Sql("""
+                        INSERT INTO articles (id, slug, question, audience, outcome, status, version, created_utc, updated_utc)
+                        VALUES ('a-1', 'a', 'q', 'Clinician', 'Answered', 'Approved', 1, '2026-12-07T00:00:00.000000Z', '2026-12-07T00:00:00.000000Z')
+                        """);
+                    break;
+            }
+        }
+
+        var verify = await CliProcess.RunAsync("--data", Data, "audit", "verify");
+
+        if (found.Length == 0)
+        {
+            Assert.True(verify.ExitCode == 0, verify.Error);
+            Assert.Contains("intact: 12 entries", Flat(verify.Out));
+        }
+        else
+        {
+            Assert.Equal(1, verify.ExitCode);
+            Assert.Contains(found, Flat(verify.Error));
+        }
+    }
 }

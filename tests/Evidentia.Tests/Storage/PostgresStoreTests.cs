@@ -74,7 +74,7 @@ public sealed class PostgresStoreTests : StoreContract, IAsyncLifetime
         }
 
         var database = await OpenDatabaseAsync();
-        await new AuditLog(database, TimeProvider.System).AppendAsync("alice", "Approve", "article a-1 v1", "{}", CancellationToken.None);
+        await new AuditLog(database, TimeProvider.System, StoreContract.AuditKey).AppendAsync("alice", "Approve", "article a-1 v1", "{}", CancellationToken.None);
         var connectionString = _opened[^1].ConnectionString;
 
         foreach (var sql in new[] { "UPDATE audit SET actor = 'mallory'", "DELETE FROM audit", "TRUNCATE audit" })
@@ -86,6 +86,6 @@ public sealed class PostgresStoreTests : StoreContract, IAsyncLifetime
             Assert.Contains("append-only", e.MessageText);
         }
 
-        Assert.Empty(AuditChain.Verify(await new AuditLog(database, TimeProvider.System).ReadAllAsync(CancellationToken.None)));
+        Assert.Empty(AuditChain.Verify(await new AuditLog(database, TimeProvider.System, StoreContract.AuditKey).ReadAllAsync(CancellationToken.None)));
     }
 }

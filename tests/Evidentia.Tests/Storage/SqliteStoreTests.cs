@@ -27,7 +27,7 @@ public sealed class SqliteStoreTests : StoreContract, IAsyncLifetime
     {
         var database = await SqliteDatabase.OpenAsync(path, CancellationToken.None);
         _opened.Add(database);
-        return new AuditLog(database, TimeProvider.System);
+        return new AuditLog(database, TimeProvider.System, StoreContract.AuditKey);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

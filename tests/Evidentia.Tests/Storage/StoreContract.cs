@@ -16,13 +16,16 @@ namespace Evidentia.Tests.Storage;
 /// </summary>
 public abstract class StoreContract
 {
+    /// <summary>The key the tests' audit trails are signed with.</summary>
+    public static byte[] AuditKey { get; } = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
     /// <summary>A new, empty database of the backend; the test class disposes of it.</summary>
     protected abstract Task<Database> OpenDatabaseAsync();
 
     protected async Task<(IArticleStore Articles, IUserStore Users, IAuditLog Audit)> OpenAsync()
     {
         var database = await OpenDatabaseAsync();
-        return (new ArticleStore(database, TimeProvider.System), new UserStore(database), new AuditLog(database, TimeProvider.System));
+        return (new ArticleStore(database, TimeProvider.System), new UserStore(database), new AuditLog(database, TimeProvider.System, StoreContract.AuditKey));
     }
 
     private async Task<DocumentStore> DocumentsAsync() => new(await OpenDatabaseAsync());
@@ -281,5 +284,10 @@ public abstract class StoreContract
         Assert.Equal([1L, 2, 3, 4, 5, 6], all.Select(e => e.Sequence));
         Assert.Empty(AuditChain.Verify(all));
         Assert.Equal(6, (await audit.RecentAsync(10, CancellationToken.None))[0].Sequence);
+        // The head signs the whole trail: its count and last hash.
+        var head = await audit.ReadHeadAsync(CancellationToken.None);
+        Assert.NotNull(head);
+        Assert.True(head.Covers(AuditKey, 6, all[^1].Hash));
+        Assert.Empty(await audit.VerifyHeadAsync(all, CancellationToken.None));
     }
 }

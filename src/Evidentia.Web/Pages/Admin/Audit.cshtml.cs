@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Evidentia.Web.Pages.Admin;
 
 /// <summary>The audit trail, newest first, verified end to end.</summary>
-public sealed class AuditModel(IAuditLog audit) : PageModel
+public sealed class AuditModel(IAuditLog audit, Core.Articles.IArticleStore articles) : PageModel
 {
     public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
 
@@ -14,9 +14,9 @@ public sealed class AuditModel(IAuditLog audit) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var all = await audit.ReadAllAsync(cancellationToken);
-        Total = all.Count;
-        Problems = AuditChain.Verify(all);
-        Recent = all.Reverse().Take(200).ToList();
+        var verified = await AuditChain.VerifyAllAsync(audit, articles, cancellationToken);
+        Total = verified.Entries.Count;
+        Problems = verified.Problems;
+        Recent = verified.Entries.Reverse().Take(200).ToList();
     }
 }
