@@ -97,6 +97,17 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         var otherLines = askedLines.Count > 0 ? plan.Where(r => r.Heading != SectionPlans.PitfallsHeading && !askedLines.Contains(r)).ToList() : [];
         var bottom = BottomLine(groups, request.Audience, defines, request.Analysis.Type is QuestionType.Diagnosis or QuestionType.Prognosis or QuestionType.Treatment ? plan[0].Statement : null,
             g => Place(g, plan) is var place && place < plan.Count && otherLines.Contains(plan[place]));
+        // Evidence that only says what a study set out to do or how it did it, or how a guideline qualifies its
+        // recommendations, does not answer: it is left out rather than quoted alone.
+        if (bottom.Count > 0 && bottom.All(NotAFinding))
+        {
+            return shell with
+            {
+                Outcome = AnswerOutcome.InsufficientEvidence,
+                Reason = "Nothing found: the closest evidence states a study's aim or methods, or qualifies a recommendation, but no finding or recommendation.",
+            };
+        }
+
         var disagreements = Disagreements(groups);
         if (bottom.Count == 2 && disagreements.Any(d => d.Contains(bottom[0]) && d.Contains(bottom[1])))
         {
@@ -304,13 +315,18 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     // first item of a list (what the line before it introduces), a sentence
     // that opens by pointing back to one before it ("It is most commonly used to treat …") and one about what the question
     // did not ask (`elsewhere`) are not findings: they lead only when no finding is as good.
+    // A study's aim, or a sentence every copy of which stands under a part that says what a study did or qualifies a
+    // guideline's recommendations (NotFindings).
+    private static bool NotAFinding(Group group) =>
+        Aim().IsMatch(group.Text) || group.Members.All(m => NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading));
+
     private List<Group> BottomLine(List<Group> groups, Audience audience, Regex? defines, Regex? asked, Func<Group, bool> elsewhere)
     {
         var cut = groups[0].Score * options.BottomLineScoreShare;
         var best = groups.Where(g => g.Score >= cut).ToList();
-        var findings = best.Where(g => !elsewhere(g) && !Aim().IsMatch(g.Text) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues
+        var findings = best.Where(g => !elsewhere(g) && !NotAFinding(g) && !Anaphor().IsMatch(g.Text) && Measured().Count(g.Text) < MeasuredValues
             && RecommendationGrades.Appropriate(g.Members[0].Document, g.Text) != false
-            && !g.Members.All(m => IsTitle(m) || OpensList(m) || NotFindings().IsMatch(m.Document.Sections[m.Passage.Section].Heading))).ToList();
+            && !g.Members.All(m => IsTitle(m) || OpensList(m))).ToList();
         return (findings.Count > 0 ? findings : best)
             .OrderBy(g => g.Members.Min(m => audience == Audience.Patient && m.Document.EvidenceLevel == EvidenceLevel.PatientInformation ? -1 : m.Document.EvidenceLevel <= EvidenceLevel.RandomizedTrial ? (int)m.Document.EvidenceLevel : int.MaxValue))
             .ThenByDescending(g => defines is not null && g.Members.Any(m => Definition.Says(defines, m)))

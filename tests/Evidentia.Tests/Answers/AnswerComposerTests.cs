@@ -463,6 +463,17 @@ public class AnswerComposerTests
         }
 
         [Fact]
+        public void Should_Decline_Rather_Than_Quote_A_Study_s_Aim_Or_Methods_Alone()
+        {
+            var aim = Doc("aim", "To investigate the safety of made-up drug Q in people with made-up condition X.");
+            var methods = Doc("methods", "Adults with made-up condition X were randomly assigned to made-up drug Q or placebo.", heading: "Methods");
+            var answer = Compose("How is made-up condition X treated?", [.. All(aim, 1, 0.9), .. All(methods, 0.9, 0.9)]);
+
+            Assert.Equal(AnswerOutcome.InsufficientEvidence, answer.Outcome);
+            Assert.Contains("aim or methods", answer.Reason);
+        }
+
+        [Fact]
         public void Should_Not_Make_An_Algorithm_Of_Sentences_That_Only_Say_Before_Or_Then()
         {
             var a = Doc("a", "Made-up condition X is treated with made-up drug V. Subjects were interviewed before and then after the made-up study.", heading: "Treatment of X");
