@@ -68,12 +68,12 @@ public sealed class Workspace : IAsyncDisposable
     /// Opens the folder (undoing first a restore a crash interrupted); with <paramref name="postgres"/> (a connection string) the stores live in that PostgreSQL
     /// database and the folder holds this node's index replica.
     /// </summary>
-    /// <param name="readOnly">
-    /// For commands that only read (stats, backup, audit verify, users list): when another process (a running server)
-    /// owns the folder, its database is read beside it (SQLite's write-ahead log allows that) and its index's last
-    /// commit is opened for searching only.
+    /// <param name="beside">
+    /// For commands that do not write the index (stats, backup, audit verify, users): when another process (a running
+    /// server) owns the folder, its database is opened beside it (SQLite's write-ahead log lets readers in, and writers
+    /// take turns) and its index's last commit is opened for searching only.
     /// </param>
-    public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken, string? postgres = null, bool readOnly = false)
+    public static async Task<Workspace> OpenAsync(DataFolder folder, CancellationToken cancellationToken, string? postgres = null, bool beside = false)
     {
         folder.EnsureExists();
         FileStream folderLock;
@@ -81,7 +81,7 @@ public sealed class Workspace : IAsyncDisposable
         {
             folderLock = Lock(folder);
         }
-        catch (InvalidOperationException) when (readOnly)
+        catch (InvalidOperationException) when (beside)
         {
             return await OpenBesideOwnerAsync(folder, postgres, cancellationToken);
         }

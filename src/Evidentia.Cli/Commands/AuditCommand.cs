@@ -13,7 +13,7 @@ public static class AuditCommand
         var verify = new Command("verify", "Check that no audit entry was changed, removed or added outside Evidentia (the chain and its signed head), and that every article's review status is what the trail says (exit 1 when not).");
         verify.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken, readOnly: true);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken, beside: true);
             var verified = await AuditChain.VerifyAllAsync(workspace.Audit, workspace.Articles, cancellationToken);
             if (verified.Problems.Count == 0)
             {

@@ -28,7 +28,7 @@ public static class BackupCommand
                 throw new FileNotFoundException($"There is no database in {folder.Path} to back up.");
             }
 
-            await using var workspace = await Workspace.OpenAsync(folder, cancellationToken, readOnly: true);
+            await using var workspace = await Workspace.OpenAsync(folder, cancellationToken, beside: true);
             var destination = Path.GetFullPath(result.GetValue(file)!);
             try
             {

@@ -30,9 +30,9 @@ public static class GlobalOptions
         result.GetValue(Postgres) is { Length: > 0 } value ? value : Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? env : null;
 
     /// <summary>
-    /// Opens the data folder (and the shared PostgreSQL store when one is given); <paramref name="readOnly"/> for a
-    /// command that only reads, which then works beside a running server.
+    /// Opens the data folder (and the shared PostgreSQL store when one is given); <paramref name="beside"/> for a
+    /// command that does not write the index, which then works beside a running server.
     /// </summary>
-    public static Task<Workspace> OpenAsync(ParseResult result, CancellationToken cancellationToken, bool readOnly = false) =>
-        Workspace.OpenAsync(DataFolder(result), cancellationToken, PostgresConnection(result), readOnly);
+    public static Task<Workspace> OpenAsync(ParseResult result, CancellationToken cancellationToken, bool beside = false) =>
+        Workspace.OpenAsync(DataFolder(result), cancellationToken, PostgresConnection(result), beside);
 }

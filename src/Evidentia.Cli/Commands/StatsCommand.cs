@@ -12,7 +12,7 @@ public static class StatsCommand
         var command = new Command("stats", "Show what the data folder holds, per collection.");
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken, readOnly: true);
+            await using var workspace = await GlobalOptions.OpenAsync(result, cancellationToken, beside: true);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Collection", "Documents", "Question-only", "Passages");
             foreach (var s in await workspace.Store.GetStatsAsync(cancellationToken))
             {

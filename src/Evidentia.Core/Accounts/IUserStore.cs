@@ -13,6 +13,15 @@ public interface IUserStore
     /// <summary>Records a sign-in attempt's outcome: the failure count and the lockout end (null to clear it).</summary>
     Task SetLoginStateAsync(string name, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the password hash (and clears any lockout).</summary>
-    Task SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the password hash (and clears any lockout); <paramref name="endSessions"/> also gives the account a new
+    /// security stamp (a password change, not a rehash). False when there is no such account.
+    /// </summary>
+    Task<bool> SetPasswordHashAsync(string name, string passwordHash, bool endSessions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes the role, the disabled flag or both (null: unchanged) and gives the account a new security stamp, which
+    /// ends every session it has; false when there is no such account.
+    /// </summary>
+    Task<bool> UpdateAsync(string name, Role? role, bool? disabled, CancellationToken cancellationToken);
 }

@@ -132,6 +132,12 @@ internal static class PostgresMigrations
         ALTER TABLE documents ADD COLUMN deleted integer NOT NULL DEFAULT 0;
         CREATE INDEX documents_source_file ON documents (source_file);
         """,
+
+        // 6: security stamps and disabled accounts (see the SQLite step 6).
+        """
+        ALTER TABLE users ADD COLUMN security_stamp text NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN disabled integer NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Version => Steps.Length;

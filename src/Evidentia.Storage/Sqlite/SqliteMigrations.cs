@@ -129,6 +129,13 @@ internal static class SqliteMigrations
         ALTER TABLE documents ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX documents_source_file ON documents (source_file);
         """,
+
+        // 6: sessions checked on the server: every sign-in cookie carries its account's security stamp, renewed when
+        //    the user signs out, the password or role changes or the account is disabled, which ends every session.
+        """
+        ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>

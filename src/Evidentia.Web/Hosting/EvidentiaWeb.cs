@@ -6,6 +6,7 @@ using Evidentia.Core.Articles;
 using Evidentia.Web.Accounts;
 using Evidentia.Web.Answering;
 using Evidentia.Web.Reviewing;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Evidentia.Web.Apis;
@@ -70,6 +71,7 @@ public static class EvidentiaWeb
         services.AddSingleton<CollectionStatistics>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<LivingArticles>();
         services.AddHostedService<LivingArticlesService>();
@@ -91,6 +93,17 @@ public static class EvidentiaWeb
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.LoginPath = "/login";
+            // Sessions are checked against the account on every request: signing out, a password or role change
+            // and a disabled account end every session at once, on every node.
+            o.Events.OnValidatePrincipal = async c =>
+            {
+                if (c.Principal is null
+                    || !await c.HttpContext.RequestServices.GetRequiredService<AccountService>().IsSessionValidAsync(c.Principal, c.HttpContext.RequestAborted))
+                {
+                    c.RejectPrincipal();
+                    await c.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            };
             // A signed-in user without the role gets 403 (the error page), not a redirect.
             o.Events.OnRedirectToAccessDenied = c =>
             {

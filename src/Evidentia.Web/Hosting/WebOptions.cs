@@ -21,6 +21,10 @@ public sealed class WebOptions
     [Range(50, 3_600_000)]
     public int SyncIntervalMs { get; set; } = 2000;
 
+    /// <summary>Failed sign-ins one client address may make in a quarter of an hour before it must wait (<see cref="Accounts.SignInThrottle"/>).</summary>
+    [Range(1, 1000)]
+    public int SignInFailuresPerAddress { get; set; } = 5;
+
     /// <summary>
     /// Where the keys that protect sign-in cookies and antiforgery tokens are kept. Nodes behind one load balancer
     /// must share them (a shared folder); unset, each machine keeps its own (ASP.NET Core's default).

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Evidentia.Web.Pages;
 
-/// <summary>Sign-in for reviewers, editors and admins, with lockout after repeated failures.</summary>
-public sealed class LoginModel(AccountService accounts) : PageModel
+/// <summary>
+/// Sign-in for reviewers, editors and admins: failures throttled per client address and, beyond that, per account;
+/// one message for every refusal, so the page never tells which names exist or are locked.
+/// </summary>
+public sealed class LoginModel(AccountService accounts, SignInThrottle throttle) : PageModel
 {
     public string? Name { get; private set; }
 
@@ -29,12 +32,20 @@ public sealed class LoginModel(AccountService accounts) : PageModel
             return Page();
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.IsThrottled(address))
+        {
+            Error = $"Too many failed sign-ins from your network address: try again in {SignInThrottle.Window.TotalMinutes:N0} minutes.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+
         var result = await accounts.CheckAsync(name, password, cancellationToken);
         if (result.User is null)
         {
-            Error = result.LockedOut
-                ? $"Too many failed attempts: this account is locked for {AccountService.LockoutDuration.TotalMinutes:N0} minutes."
-                : "The user name or password is wrong.";
+            throttle.Failed(address);
+            Error = "The user name or password is wrong, or the account is locked for a while after too many failed sign-ins.";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }

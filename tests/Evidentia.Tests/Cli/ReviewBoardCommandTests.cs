@@ -310,4 +310,30 @@ public sealed class ReviewBoardCommandTests : IDisposable
             Assert.Contains(found, Flat(verify.Error));
         }
     }
+
+    [Fact]
+    public async Task Should_Change_A_Role_Disable_And_Enable_An_Account_And_Set_Its_Password_Each_Audited()
+    {
+        await AddUserAsync("bob", "reviewer");
+        var role = await CliProcess.RunAsync("--data", Data, "users", "set-role", "bob", "editor");
+        var disable = await CliProcess.RunAsync("--data", Data, "users", "disable", "BOB");
+        var listed = await CliProcess.RunAsync("--data", Data, "users", "list");
+        var enable = await CliProcess.RunAsync("--data", Data, "users", "enable", "bob");
+        var password = await CliProcess.RunWithInputAsync("another long enough password\n", "--data", Data, "users", "password", "bob", "--password-stdin");
+        var weak = await CliProcess.RunWithInputAsync("short\n", "--data", Data, "users", "password", "bob", "--password-stdin");
+        var nobody = await CliProcess.RunAsync("--data", Data, "users", "disable", "nobody");
+        var verify = await CliProcess.RunAsync("--data", Data, "audit", "verify");
+
+        Assert.True(role.ExitCode == 0, role.Error);
+        Assert.Contains("every session of the account has ended", Flat(role.Out));
+        Assert.True(disable.ExitCode == 0, disable.Error);
+        Assert.Contains("Editor", listed.Out);
+        Assert.Contains("disabled", listed.Out);
+        Assert.True(enable.ExitCode == 0, enable.Error);
+        Assert.True(password.ExitCode == 0, password.Error);
+        Assert.Equal(2, weak.ExitCode);
+        Assert.Equal(2, nobody.ExitCode);
+        Assert.Contains("There is no user 'nobody'", Flat(nobody.Error));
+        Assert.Contains("intact: 5 entries", Flat(verify.Out));
+    }
 }

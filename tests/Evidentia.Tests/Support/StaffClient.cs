@@ -15,13 +15,19 @@ public sealed partial class StaffClient : IDisposable
 
     private StaffClient(Uri address)
     {
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = address };
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = address };
     }
 
     public HttpClient Http { get; }
 
+    /// <summary>The cookies the client holds (a sign-in cookie among them once signed in).</summary>
+    public CookieContainer Cookies { get; } = new();
+
+    /// <summary>An anonymous reader of <paramref name="server"/>.</summary>
+    public static StaffClient Anonymous(WebServer server) => new(server.Address);
+
     /// <summary>An anonymous reader.</summary>
-    public static StaffClient Anonymous(DemoWebFixture web) => new(web.Server.Address);
+    public static StaffClient Anonymous(DemoWebFixture web) => Anonymous(web.Server);
 
     /// <summary>A new account of <paramref name="role"/> (a unique name), signed in.</summary>
     public static Task<StaffClient> SignInAsync(DemoWebFixture web, Role role) => SignInAsync(web.Server, web.Workspace, role);

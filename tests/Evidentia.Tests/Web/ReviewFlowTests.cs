@@ -6,7 +6,6 @@ using Evidentia.Core.Articles;
 using Evidentia.Core.Audit;
 using Evidentia.Ingestion;
 using Evidentia.Tests.Support;
-using Evidentia.Web.Accounts;
 
 namespace Evidentia.Tests.Web;
 
@@ -143,29 +142,6 @@ public sealed class ReviewFlowTests(DemoWebFixture web) : IClassFixture<DemoWebF
         var after = (await web.Workspace.Articles.GetAsync(answer.Id, CancellationToken.None))!;
         Assert.Equal(ReviewStatus.UnderReview, after.Status);
         Assert.Contains("local/vanishing-1 is no longer in the library", after.StatusReason);
-    }
-
-    [Fact]
-    public async Task Should_Lock_An_Account_After_Repeated_Failures()
-    {
-        var name = "lock-" + Guid.NewGuid().ToString("N")[..8];
-        await new AccountService(web.Workspace.Users, web.Workspace.Audit, TimeProvider.System)
-            .AddAsync(name, "Locked Tester", null, Role.Reviewer, StaffClient.Password, "test", CancellationToken.None);
-        using var client = StaffClient.Anonymous(web);
-
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < AccountService.MaxFailedLogins; i++)
-        {
-            using var wrong = await client.PostFormAsync("/login", "/login", new() { ["name"] = name, ["password"] = "wrong password " + i });
-            statuses.Add(wrong.StatusCode);
-        }
-
-        using var right = await client.PostFormAsync("/login", "/login", new() { ["name"] = name, ["password"] = StaffClient.Password });
-
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
-        Assert.Contains((await web.Workspace.Audit.ReadAllAsync(CancellationToken.None)), e => e.Action == "UserLockedOut" && e.Subject == $"user {name}");
     }
 
     [Fact]
