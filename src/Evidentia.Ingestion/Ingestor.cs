@@ -60,7 +60,7 @@ public sealed class Ingestor(IDocumentStore store)
                     progress?.Report(new IngestProgress(Path.GetFileName(path), done, total, documents));
                 }),
             };
-            var problemsBefore = report.Problems.Count;
+            var problemsBefore = report.ProblemCount;
             List<Document> read;
             try
             {
@@ -91,7 +91,7 @@ public sealed class Ingestor(IDocumentStore store)
 
             // A file read whole without problems is the whole truth about its documents: what it no longer has is
             // removed. A file with a skipped record only adds and replaces, so the skipped record's earlier version stays.
-            var written = report.Problems.Count == problemsBefore
+            var written = report.ProblemCount == problemsBefore
                 ? await store.ReplaceSourceAsync(path, read, cancellationToken)
                 : await store.UpsertAsync(read, cancellationToken);
             documents += read.Count;

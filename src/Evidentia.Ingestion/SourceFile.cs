@@ -75,10 +75,24 @@ public sealed record SourceFile(string Path, string Format, string Collection)
     }
 
     /// <summary>The whole text of the file, decompressed.</summary>
+    /// <exception cref="InvalidSourceException">The text is longer than <see cref="IngestLimits.MaxDocumentChars"/>.</exception>
     public string ReadAllText()
     {
         using var reader = OpenText();
-        return reader.ReadToEnd();
+        var buffer = new char[64 * 1024];
+        var text = new System.Text.StringBuilder();
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + n > IngestLimits.MaxDocumentChars)
+            {
+                throw new InvalidSourceException($"the text is longer than {IngestLimits.MaxDocumentChars:N0} characters: not read");
+            }
+
+            text.Append(buffer, 0, n);
+        }
+
+        return text.ToString();
     }
 
     public string Name => System.IO.Path.GetFileName(Path);
@@ -104,6 +118,10 @@ public sealed record SourceFile(string Path, string Format, string Collection)
             {
                 _crc.Append(buffer[..n]);
                 _length += n;
+                if (_length > IngestLimits.MaxDecompressedBytes)
+                {
+                    throw new InvalidSourceException($"it expands beyond {IngestLimits.MaxDecompressedBytes / (1024 * 1024 * 1024):N0} GiB once decompressed: not read");
+                }
             }
             else if (buffer.Length > 0 && !_checked)
             {

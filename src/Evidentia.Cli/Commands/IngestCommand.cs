@@ -60,7 +60,7 @@ public static class IngestCommand
                 IngestSummary.Write(Consoles.Out, report, workspace.Folder);
             }
 
-            return report.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.CompletedWithProblems;
+            return report.ProblemCount == 0 ? ExitCodes.Ok : ExitCodes.CompletedWithProblems;
         }));
         return command;
     }

@@ -22,7 +22,7 @@ public static class IngestSummary
             table.AddRow($"[grey]Skipped:[/] {Markup.Escape(reason)}", $"{count:N0}");
         }
 
-        table.AddRow("Problems", report.Problems.Count == 0 ? "[green]none[/]" : $"[red]{report.Problems.Count:N0}[/]");
+        table.AddRow("Problems", report.ProblemCount == 0 ? "[green]none[/]" : $"[red]{report.ProblemCount:N0}[/]");
         table.AddRow("Time", $"{report.Elapsed.TotalSeconds:N1} s");
         table.AddRow("Data folder", Markup.Escape(folder.Path));
         console.Write(table);
@@ -37,9 +37,9 @@ public static class IngestSummary
             Consoles.Error.MarkupLineInterpolated($"[red]problem:[/] {problem}");
         }
 
-        if (report.Problems.Count > ProblemsShown)
+        if (report.ProblemCount > ProblemsShown)
         {
-            Consoles.Error.MarkupLineInterpolated($"[red]… and {report.Problems.Count - ProblemsShown:N0} more problems[/]");
+            Consoles.Error.MarkupLineInterpolated($"[red]… and {report.ProblemCount - ProblemsShown:N0} more problems[/]");
         }
     }
 }

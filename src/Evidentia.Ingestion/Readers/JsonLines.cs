@@ -4,22 +4,37 @@ using Evidentia.Core.Documents;
 namespace Evidentia.Ingestion.Readers;
 
 /// <summary>
-/// The shared loop of every JSON Lines format: one record a line; a malformed line or a record that
-/// its mapper rejects is reported with file and line, and the rest of the file goes on.
+/// The shared loop of every JSON Lines format: one record a line; a malformed line, a line longer than
+/// <see cref="IngestLimits.MaxLineChars"/> or a record that its mapper rejects is reported with file and line, and the
+/// rest of the file goes on.
 /// </summary>
 internal static class JsonLines
 {
     public static IEnumerable<Document> Read(
         SourceFile file, IngestReport report, CancellationToken cancellationToken, Func<JsonElement, string, Document?> map)
     {
-        using var reader = file.OpenText();
+        using var text = file.OpenText();
+        var lines = new BoundedLineReader(text, IngestLimits.MaxLineChars);
         var number = 0;
-        while (reader.ReadLine() is { } line)
+        while (lines.Next(out var line))
         {
             cancellationToken.ThrowIfCancellationRequested();
             number++;
+            if (line is null)
+            {
+                report.Problem(file.Path, number, $"the line is longer than {IngestLimits.MaxLineChars:N0} characters: skipped");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
+                continue;
+            }
+
+            // What cannot open an object is refused before the parser (whose exception costs more than the line).
+            if (line.AsSpan().TrimStart()[0] != '{')
+            {
+                report.Problem(file.Path, number, "a line must hold one JSON object");
                 continue;
             }
 

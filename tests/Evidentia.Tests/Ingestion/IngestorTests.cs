@@ -196,6 +196,59 @@ public class IngestorTests
         Assert.Equal(2000, (await test.Workspace.Store.GetStatsAsync(CancellationToken.None)).Single().Documents);
     }
 
+    // Issue 25 (5): a line of a gigabyte, millions of malformed lines or a huge text took memory without bound.
+    [Fact]
+    public async Task A_Line_Longer_Than_The_Limit_Should_Be_Skipped_Unread_And_The_Rest_Ingested()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var path = test.Folder.Combine("in/long.jsonl.gz");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gz.Write("{\"id\": \"1\", \"text\": \"A fixture sentence before.\"}\n"u8);
+            gz.Write("{\"id\": \"huge\", \"text\": \""u8);
+            gz.Write(new byte[IngestLimits.MaxLineChars + 1].Select(_ => (byte)'a').ToArray());
+            gz.Write("\"}\r\n{\"id\": \"2\", \"text\": \"A fixture sentence after.\"}"u8);
+        }
+
+        var report = await Ingest(test, path);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Contains("longer than 4,194,304 characters", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["1", "2"], (await test.Workspace.Store.GetChangesAsync(0, 10, CancellationToken.None)).Select(c => c.Document.Id).Order());
+    }
+
+    [Fact]
+    public async Task Should_Keep_A_Hundred_Problems_Of_A_File_And_Count_The_Rest()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var path = test.Folder.File("in/junk.jsonl", string.Concat(Enumerable.Repeat("x\n", 250)) + "{\"id\": \"ok\", \"text\": \"A fixture sentence.\"}\n");
+
+        var report = await Ingest(test, path);
+
+        Assert.Equal(250, report.ProblemCount);
+        Assert.Equal(IngestLimits.MaxProblemsPerFile + 1, report.Problems.Count);
+        Assert.Equal(100, report.Problems[99].Line);
+        Assert.Contains("and 150 more problems in this file", report.Problems[^1].Message, StringComparison.Ordinal);
+        Assert.Equal(1, report.DocumentsRead);
+    }
+
+    [Fact]
+    public async Task A_Text_File_Longer_Than_The_Limit_Should_Be_A_Problem_Of_Its_File()
+    {
+        await using var test = await TestWorkspace.CreateAsync();
+        var huge = test.Folder.File("in/huge.txt", new string('a', IngestLimits.MaxDocumentChars + 1));
+        test.Folder.File("in/small.txt", "A fixture sentence of a small file.");
+
+        var report = await Ingest(test, test.Folder.Combine("in"));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(huge, problem.File);
+        Assert.Contains("longer than 4,194,304 characters", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(1, report.DocumentsRead);
+    }
+
     [Fact]
     public async Task Should_Report_Bytes_That_Are_Not_Utf8()
     {
