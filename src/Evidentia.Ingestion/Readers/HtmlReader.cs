@@ -14,6 +14,8 @@ namespace Evidentia.Ingestion.Readers;
 public sealed class HtmlReader : IDocumentReader
 {
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase) { "p", "li", "td", "th", "dd", "dt", "blockquote", "pre", "figcaption" };
+    // Elements that group others: one holding no block is read as a paragraph (text in nested divs, without <p>).
+    private static readonly HashSet<string> Containers = new(StringComparer.OrdinalIgnoreCase) { "div", "section", "article", "main" };
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "header", "footer" };
 
     public string Format => "html";
@@ -22,7 +24,7 @@ public sealed class HtmlReader : IDocumentReader
 
     public IEnumerable<Document> Read(SourceFile file, IngestReport report, CancellationToken cancellationToken)
     {
-        var html = new HtmlParser().ParseDocument(file.ReadAllText());
+        var html = new HtmlParser().ParseDocument(HtmlDepth.Cap(file.ReadAllText()));
         string? Meta(string name) => html.QuerySelector($"meta[name='{name}' i]")?.GetAttribute("content");
         var metadata = LocalMetadata.FromValues(Meta);
         if (metadata.Title is null && html.Title is { Length: > 0 } title)
@@ -56,7 +58,8 @@ public sealed class HtmlReader : IDocumentReader
                 continue;
             }
 
-            if (Blocks.Contains(element.LocalName) && !holdsBlocks.Contains(element))
+            if ((Blocks.Contains(element.LocalName) || Containers.Contains(element.LocalName)) && !holdsBlocks.Contains(element)
+                && (Blocks.Contains(element.LocalName) || element.TextContent.AsSpan().Trim().Length > 0))
             {
                 body.Append(element.LocalName == "li" ? "- " : "").Append(element.TextContent.Trim()).Append(element.LocalName == "li" ? "\n" : "\n\n");
                 continue;
@@ -82,7 +85,7 @@ public sealed class HtmlReader : IDocumentReader
         yield return LocalDocument.Create(file, metadata, html.QuerySelector("h1")?.TextContent, sections);
     }
 
-    // The elements below a dropped one are never read; of the others, the block elements that hold a block element.
+    // The elements below a dropped one are never read; of the others, the blocks and containers that hold a block element.
     private static HashSet<IElement> HoldingBlocks(IElement? root)
     {
         var holding = new HashSet<IElement>();
@@ -113,7 +116,7 @@ public sealed class HtmlReader : IDocumentReader
             }
         }
 
-        foreach (var element in hasBlock.Where(e => Blocks.Contains(e.LocalName)))
+        foreach (var element in hasBlock.Where(e => Blocks.Contains(e.LocalName) || Containers.Contains(e.LocalName)))
         {
             holding.Add(element);
         }

@@ -54,18 +54,38 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Html_Should_Keep_The_Text_Of_Deeply_Nested_Elements()
     {
-        // Nested divs with bare text lost it ("no text"), and every element looked at all its ancestors and descendants
-        // (100,000 of them: 133 s). AngleSharp's own parse of that depth still takes about 50 s here; this test keeps to
-        // a depth the suite can afford.
-        const int depth = 5_000;
+        // Issue 25 (7): nested divs with bare text lost it ("no text"), every element looked at all its ancestors and
+        // descendants (100,000 of them: 133 s), and AngleSharp's own tree construction costs time by depth for every
+        // tag (52 s for this page); elements nest at most 512 deep now, as in browsers (under a second).
+        const int depth = 100_000;
         var path = _folder.File("nested.html",
             "<html><head><title>Nested</title></head><body>" + string.Concat(Enumerable.Repeat("<div>", depth))
-            + "The quandrex sentence sits at the bottom of the nesting." + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>");
+            + "The quandrex sentence sits at the bottom of the nesting." + string.Concat(Enumerable.Repeat("</div>", depth))
+            + "<h2>After</h2><p>A fixture paragraph after the nesting.</p></body></html>");
 
         var (documents, report) = Read(new HtmlReader(), path);
 
         Assert.Empty(report.Problems);
-        Assert.Equal("The quandrex sentence sits at the bottom of the nesting.", Assert.Single(documents).Text);
+        var document = Assert.Single(documents);
+        Assert.StartsWith("The quandrex sentence sits at the bottom of the nesting.", document.Text.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["", "After"], document.Sections.Select(x => x.Heading));
+    }
+
+    [Theory]
+    [InlineData("<html><body><div><p>Within the cap.</p></div></body></html>")]
+    [InlineData("<script>var s = '<div><div><div>';</script><!-- <div> --><p>Text.")]
+    public void Html_Depth_Should_Leave_A_Page_Within_The_Cap_As_It_Is(string html) => Assert.Same(html, HtmlDepth.Cap(html));
+
+    [Fact]
+    public void Html_Depth_Should_Leave_Out_Only_The_Tags_Past_The_Cap()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div class=\"a>b\">", HtmlDepth.MaxDepth + 2)) + "x" + string.Concat(Enumerable.Repeat("</div>", HtmlDepth.MaxDepth + 2));
+
+        var capped = HtmlDepth.Cap(html);
+
+        Assert.Equal(HtmlDepth.MaxDepth, System.Text.RegularExpressions.Regex.Count(capped, "<div "));
+        Assert.Equal(HtmlDepth.MaxDepth, System.Text.RegularExpressions.Regex.Count(capped, "</div>"));
+        Assert.Contains(" x ", capped, StringComparison.Ordinal);
     }
 
     [Fact]
