@@ -35,14 +35,9 @@ public class GoldenAnswerTests(SharedCorpusFixture corpus)
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task Composed_Answers_Should_Match_Their_Golden_Files()
     {
-        if (corpus.Workspace is null)
-        {
-            return;
-        }
-
         var listPath = Path.Combine(Folder, "questions.jsonl");
         if (Update && !File.Exists(listPath))
         {
@@ -52,7 +47,7 @@ public class GoldenAnswerTests(SharedCorpusFixture corpus)
         var questions = File.ReadLines(listPath).Select(l => JsonSerializer.Deserialize<GoldenQuestion>(l)!).ToList();
         Assert.True(questions.Count >= 20, $"only {questions.Count} golden questions");
         var types = new HashSet<QuestionType>();
-        var engine = corpus.Workspace.CreateAnswerEngine();
+        var engine = corpus.Workspace!.CreateAnswerEngine();
         var differences = new List<string>();
         foreach (var q in questions)
         {

@@ -17,17 +17,12 @@ public class QuoteFidelityTests(SharedCorpusFixture corpus)
 {
     private readonly Dictionary<string, string[]> _files = [];
 
-    [Fact]
+    [SharedDataFact]
     public async Task Every_Cited_Quote_Should_Be_Verbatim_In_The_Store_And_In_The_Source_File()
     {
-        if (corpus.Workspace is null)
-        {
-            return;
-        }
-
         var questions = DevQuestions(corpus.DataFolder!).Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
         Assert.True(questions.Count >= 200, $"only {questions.Count} dev questions");
-        var engine = corpus.Workspace.CreateAnswerEngine();
+        var engine = corpus.Workspace!.CreateAnswerEngine();
         var answered = 0;
         var quotes = 0;
         foreach (var question in questions)
@@ -40,7 +35,7 @@ public class QuoteFidelityTests(SharedCorpusFixture corpus)
 
             // A number may stand for several documents (one page stored as several); each quote names one listed under it.
             var listed = answer.References.ToLookup(r => r.N, r => new Core.Documents.DocumentKey(r.Collection, r.DocumentId));
-            var documents = (await corpus.Workspace.Store.GetAsync(listed.SelectMany(k => k).Distinct().ToList(), CancellationToken.None)).ToDictionary(d => d.Key);
+            var documents = (await corpus.Workspace!.Store.GetAsync(listed.SelectMany(k => k).Distinct().ToList(), CancellationToken.None)).ToDictionary(d => d.Key);
             foreach (var item in answer.AllItems)
             {
                 Assert.NotEmpty(item.Citations);

@@ -273,6 +273,31 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task Should_Give_An_Account_A_New_Security_Stamp_On_Every_Change_That_Ends_Its_Sessions()
+    {
+        var (_, users, _) = await OpenAsync();
+        await users.AddAsync(new User("bob", "Bob", null, Role.Reviewer, "hash", 0, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        async Task<User> Bob() => (await users.FindAsync("bob", CancellationToken.None))!;
+        var added = await Bob();
+
+        await users.SetPasswordHashAsync("bob", "rehashed", endSessions: false, CancellationToken.None);
+        var rehashed = await Bob();
+        await users.SetPasswordHashAsync("bob", "changed", endSessions: true, CancellationToken.None);
+        var changed = await Bob();
+        Assert.True(await users.UpdateAsync("BOB", Role.Editor, null, CancellationToken.None));
+        var promoted = await Bob();
+        Assert.True(await users.UpdateAsync("bob", null, true, CancellationToken.None));
+        var disabled = await Bob();
+        Assert.False(await users.UpdateAsync("nobody", null, true, CancellationToken.None));
+
+        Assert.Equal(32, added.SecurityStamp.Length);
+        Assert.Equal(added.SecurityStamp, rehashed.SecurityStamp);
+        Assert.Equal(5, new[] { added, changed, promoted, disabled }.Select(u => u.SecurityStamp).Append("").Distinct().Count());
+        Assert.Equal((Role.Editor, false), (promoted.Role, promoted.Disabled));
+        Assert.Equal((Role.Editor, true, "changed"), (disabled.Role, disabled.Disabled, disabled.PasswordHash));
+    }
+
+    [Fact]
     public async Task Should_Chain_Every_Audit_Entry_To_The_One_Before()
     {
         var (_, _, audit) = await OpenAsync();

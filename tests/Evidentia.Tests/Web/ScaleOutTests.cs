@@ -90,14 +90,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
         return false;
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Should_Find_On_One_Node_A_Document_Ingested_Through_The_Other()
     {
-        if (_server is null)
-        {
-            return;
-        }
-
         var file = _folder.File("scale/plorbatide.jsonl", JsonSerializer.Serialize(new
         {
             id = "scale-1",
@@ -112,14 +107,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.True(await EventuallyAsync(() => FindsAsync(_two, "plorbatide", "scale-1")), "node two never found the document");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Should_Show_An_Article_Approved_On_One_Node_As_Approved_On_The_Other()
     {
-        if (_server is null)
-        {
-            return;
-        }
-
         using var asked = await _one.Web.Client.PostAsJsonAsync("/api/answers", new { question = "How is high blood pressure treated?" });
         var answer = (await asked.Content.ReadFromJsonAsync<Answer>(AnswerJson.Options))!;
         using var reviewer = await StaffClient.SignInAsync(_one.Web, _one.Workspace, Role.Reviewer);
@@ -135,14 +125,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.DoesNotContain("pending human review", onTwo);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Should_Catch_Up_When_A_Node_Restarts_With_An_Empty_Data_Folder()
     {
-        if (_server is null)
-        {
-            return;
-        }
-
         var last = await _one.Workspace.Store.GetLastSequenceAsync(CancellationToken.None);
         _open.Remove(_two);
         await _two.DisposeAsync();
