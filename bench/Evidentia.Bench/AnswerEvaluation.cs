@@ -49,7 +49,7 @@ public static partial class AnswerEvaluation
         public bool BottomLineNamesGuideline => Answer is { } a && a.BottomLine.Any(i => GuidelineAttribution.For(i, a.References) is not null);
     }
 
-    public static async Task<int> RunAsync(string emergencySetPath)
+    public static async Task<int> RunAsync(string emergencySetPath, bool answerabilityOnly = false, bool writeModel = false)
     {
         var data = BenchData.SharedData;
         await using var workspace = await BenchData.OpenCorpusAsync();
@@ -67,7 +67,7 @@ public static partial class AnswerEvaluation
             : folds.Select(_ => (Reranker?)null).ToArray();
         workspace.SearchOptions.Dense = hybrid;
         var searchers = folds.Select((model, i) => new DocumentSearcher(workspace.Index, workspace.SearchOptions, model, workspace.Dense, hybridFolds[i])).ToArray();
-        var engines = searchers.Select(s => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions), emergencies: Encoders.Emergencies)).ToArray();
+        AnswerEngine[] engines;
         var report = new StringBuilder();
         report.AppendLine(hybrid ? "Retrieval: hybrid (sentence vectors built)." : "Retrieval: lexical (EVIDENTIA_BENCH_LEXICAL set).").AppendLine();
         var quotes = 0;
@@ -96,6 +96,43 @@ public static partial class AnswerEvaluation
         }
 
         var cases = Cases(data);
+        // Answerability (issue 23, item 5): the signals of every calibration question, composed by the same engines with no
+        // relevance threshold; each fold's answers are then judged by a model trained on the other folds' questions.
+        var open = new ComposerOptions { MinRelevance = 0 };
+        var unthresholded = searchers.Select(s => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(open), emergencies: Encoders.Emergencies)).ToArray();
+        var rows = new List<AnswerabilityStudy.Row>();
+        foreach (var c in cases.Where(c => QuestionRules.Validate(c.Text) is null && (answerabilityOnly || c.Set != "LiveQA-Med (consumer message)")))
+        {
+            var fold = training.FoldOf(c.Id);
+            rows.Add(await AnswerabilityStudy.MeasureAsync(c.Set, c.Id, c.Text, c.Collection, c.Gold.Count > 0, unthresholded[fold], searchers[fold], workspace.Store));
+        }
+
+        var calibrationRows = rows.Where(r => r.Set != "LiveQA-Med (consumer message)").ToList();
+        if (answerabilityOnly)
+        {
+            Directory.CreateDirectory(Path.Combine("bench", "out"));
+            File.WriteAllLines(Path.Combine("bench", "out", "answerability-rows.csv"),
+                ["set,id,has_gold,composed," + string.Join(',', AnswerabilityStudy.Names.Select(n => n.Replace(' ', '_').Replace(":", ""))),
+                 .. rows.Select(r => string.Join(',', [$"\"{r.Set}\"", r.Id, r.HasGold ? "1" : "0", r.Composed ? "1" : "0", .. r.Features.Select(f => f.ToString("R", CultureInfo.InvariantCulture))]))]);
+            report.AppendLine(AnswerabilityStudy.Report(calibrationRows));
+            report.AppendLine("With the consumer messages:").AppendLine(AnswerabilityStudy.Report(rows));
+            if (writeModel)
+            {
+                report.AppendLine(AnswerabilityStudy.WriteModel(rows));
+            }
+
+            Console.WriteLine(report);
+            return 0;
+        }
+
+        var models = Enumerable.Range(0, searchers.Length)
+            .Select(k => hybrid ? AnswerabilityStudy.Fit(calibrationRows.Where(r => training.FoldOf(r.Id) != k).ToList()) : null)
+            .ToArray();
+        engines = searchers.Select((s, k) => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions), emergencies: Encoders.Emergencies, answerability: models[k])).ToArray();
+        report.AppendLine(hybrid
+            ? string.Create(CultureInfo.InvariantCulture, $"Answerability: each fold's model trained on the other folds' {calibrationRows.Count} calibration questions; thresholds {string.Join(", ", models.Select(m => m!.Threshold.ToString("F2", CultureInfo.InvariantCulture)))}.")
+            : "Answerability: the relevance threshold alone (lexical search).").AppendLine();
+
         report.AppendLine(CultureInfo.InvariantCulture, $"Threshold in force: MinRelevance = {workspace.ComposerOptions.MinRelevance:F2}.").AppendLine();
         report.AppendLine("| Set | Evidence searched | Questions | With a relevant document | Cites one (of those) | In the bottom line | Answered (of those) | Declined (of the others) |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");

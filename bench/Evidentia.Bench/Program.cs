@@ -27,6 +27,19 @@ if (args is ["retrieval", ..] && args.Skip(1).All(a => a is "--write-model" or "
 }
 
 // answers [EMERGENCY_SET]: the answer figures of docs/EVALUATION.md.
+// answers --answerability [--write-model]: only the study of signals that tell whether the evidence answers (issue 23,
+// item 5); --write-model also writes the model Evidentia ships, trained on every calibration question.
+if (args is ["answers", "--answerability", "--from", var rowsFile, "--write-model"])
+{
+    Console.WriteLine(AnswerabilityStudy.WriteModel(AnswerabilityStudy.ReadRows(rowsFile)));
+    return 0;
+}
+
+if (args is ["answers", "--answerability", ..])
+{
+    return await AnswerEvaluation.RunAsync(Path.Combine("tests", "Evidentia.Tests", "Questions", "emergency-set.jsonl"), answerabilityOnly: true, writeModel: args.Contains("--write-model"));
+}
+
 if (args is ["answers", ..])
 {
     return await AnswerEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("tests", "Evidentia.Tests", "Questions", "emergency-set.jsonl"));

@@ -151,11 +151,11 @@ public sealed class Workspace : IAsyncDisposable
         Index.WithSearcher(searcher => Dense.Build(searcher, progress, cancellationToken));
 
     /// <summary>
-    /// An answer engine over this folder, with the extractive composer unless another is given, and the emergency
-    /// classifier over the process's encoder.
+    /// An answer engine over this folder, with the extractive composer unless another is given, the emergency
+    /// classifier over the process's encoder, and the shipped answerability model.
     /// </summary>
     public AnswerEngine CreateAnswerEngine(IAnswerComposer? composer = null) =>
-        new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations, Encoders.Emergencies);
+        new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations, Encoders.Emergencies, Answerability.Shipped);
 
     /// <summary>What the web product runs on: this folder's store, index, answer engine, library and conversations.</summary>
     public EvidentiaBackend CreateWebBackend(IAnswerComposer? composer = null) =>

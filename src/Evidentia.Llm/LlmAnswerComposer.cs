@@ -28,7 +28,7 @@ public sealed class LlmAnswerComposer(IChatClient chat, AnswerComposer extractiv
         }
 
         var evidence = candidates
-            .Where(c => extractive.CanQuote(c, request.Audience) && c.Relevance >= extractive.Options.MinRelevance)
+            .Where(c => extractive.CanQuote(c, request.Audience) && c.Relevance >= (request.MinRelevance ?? extractive.Options.MinRelevance))
             .OrderByDescending(c => c.Score + AnswerComposer.Preference(c.Document, request.Audience))
             .DistinctBy(c => c.Text)
             .Take(options.EvidencePassages)

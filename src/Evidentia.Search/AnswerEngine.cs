@@ -13,11 +13,12 @@ namespace Evidentia.Search;
 /// Answers a question: analyse it (completing a follow-up with its thread), retrieve documents, rank their
 /// sentences, compose a cited answer, and attach related questions and follow-ups the corpus can answer. An emergency
 /// is told by <paramref name="emergencies"/> (a learned detector), with the red-flag rules of <see cref="QuestionAnalyzer"/>
-/// as a backstop.
+/// as a backstop. When the search was hybrid, <paramref name="answerability"/> (a learned model) decides whether the
+/// evidence answers, above a relevance floor; otherwise the composer's relevance threshold decides.
 /// </summary>
 public sealed partial class AnswerEngine(
     IDocumentStore store, DocumentSearcher searcher, SearchOptions options, IAnswerComposer composer, IConversationStore? conversations = null,
-    IEmergencyDetector? emergencies = null)
+    IEmergencyDetector? emergencies = null, Answerability? answerability = null)
 {
     private const int RelatedQuestions = 6;
     private const int SuggestedFollowUps = 4;
@@ -67,14 +68,21 @@ public sealed partial class AnswerEngine(
         var retrieve = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
+        // The model learned from question-answer collections (documents that carry their own question, which is what the
+        // meaning is compared with); for a question whose best document is an article or abstract, the relevance
+        // threshold decides, as it did before (on guidelines and BioASQ the model declined far too much: docs/EVALUATION.md).
+        var learned = retrieved.Hybrid && hits.Count > 0 && documents.TryGetValue(hits[0].Key, out var first)
+            && first.Field(DocumentFields.Question) is not null ? answerability : null;
         var request = new AnswerRequest(input.Text, input.Audience, analysis)
         {
             QuestionId = input.QuestionId,
             ConversationId = input.ConversationId,
             EffectiveQuestion = searchedAs,
             AnswerId = answerId,
+            MinRelevance = learned?.RelevanceFloor,
         };
         var answer = await composer.ComposeAsync(request, passages, definitions, cancellationToken);
+        answer = learned is null ? answer : learned.Apply(answer, hits);
         answer = answer with
         {
             Retrieval = retrieved.Hybrid ? "hybrid" : "lexical",

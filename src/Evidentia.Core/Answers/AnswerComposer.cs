@@ -64,17 +64,18 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
         }
 
         var best = usable.Max(c => c.Relevance);
+        var minRelevance = request.MinRelevance ?? options.MinRelevance;
         shell = shell with { Relevance = Math.Round(best, 4) };
-        if (best < options.MinRelevance)
+        if (best < minRelevance)
         {
             return shell with
             {
                 Outcome = AnswerOutcome.InsufficientEvidence,
-                Reason = $"Below threshold: the closest evidence covers {best:P0} of the question (at least {options.MinRelevance:P0} is required).",
+                Reason = $"Below threshold: the closest evidence covers {best:P0} of the question (at least {minRelevance:P0} is required).",
             };
         }
 
-        var groups = Select(usable);
+        var groups = Select(usable, minRelevance);
         // A drug question asks one thing of the drug (its side effects, interactions …), a dose question its dose: sentences
         // that name the drug but say none of it ("There is no evidence of antitumor effect of metformin." for its side effects,
         // "… to be taken over seven to 10 days." for its dose) do not answer it, nor does a sentence on how a condition is
@@ -247,13 +248,13 @@ public sealed partial class AnswerComposer(ComposerOptions options) : IAnswerCom
     };
 
     // Equivalent sentences form a group: the best is shown, all are cited.
-    private List<Group> Select(List<ScoredPassage> usable)
+    private List<Group> Select(List<ScoredPassage> usable, double minRelevance)
     {
         var groups = new List<Group>();
         var perDocument = new Dictionary<DocumentKey, int>();
         foreach (var candidate in usable)
         {
-            if (candidate.Relevance < options.MinRelevance)
+            if (candidate.Relevance < minRelevance)
             {
                 continue;
             }

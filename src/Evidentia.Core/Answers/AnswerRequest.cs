@@ -20,4 +20,10 @@ public sealed record AnswerRequest(string Question, Audience Audience, QuestionA
     /// answer by the question it was asked with.
     /// </summary>
     public string? AnswerId { get; init; }
+
+    /// <summary>
+    /// The relevance below which a sentence is not used and the question is declined, when the caller decides
+    /// answerability itself (a learned model over more than relevance); null: <see cref="ComposerOptions.MinRelevance"/>.
+    /// </summary>
+    public double? MinRelevance { get; init; }
 }

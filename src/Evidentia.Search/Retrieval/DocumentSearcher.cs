@@ -56,9 +56,9 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
         {
             var docs = searcher.Search(FirstStageQuery(searcher, terms, collection), options.Rerank ? Math.Max(top, options.RerankDepth) : top).ScoreDocs;
             var hybrid = options.Rerank && HybridModel is not null && HybridReady(searcher);
+            var meaning = hybrid ? dense!.Encode(query) : null;
             if (options.Rerank)
             {
-                var meaning = hybrid ? dense!.Encode(query) : null;
                 docs = hybrid ? Fuse(searcher, docs, meaning!, collection) : docs;
                 // The reranker's score through the logistic function: in (0, 1), higher is better, as ratios to the top hit expect.
                 var features = Features(searcher, query, terms, docs, meaning);
@@ -73,7 +73,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             foreach (var i in Order(docs.Select(d => (double)d.Score).ToList(), fingerprints).Take(top))
             {
                 var score = fingerprints[i] == 0 || leaders.TryAdd(fingerprints[i], docs[i].Score) ? docs[i].Score : leaders[fingerprints[i]];
-                hits.Add(Hit(searcher, new ScoreDoc(docs[i].Doc, score)));
+                hits.Add(Hit(searcher, new ScoreDoc(docs[i].Doc, score)) with { Meaning = meaning is null ? null : dense!.Similarity(searcher.IndexReader, docs[i].Doc, meaning) });
             }
 
             return new RetrievalResult(hits, hybrid);

@@ -99,6 +99,10 @@ public class DenseIndexTests
 
         Assert.True(after.Hybrid);
         Assert.Equal("sleep", after.Hits[0].Key.Id);
+        // Each hit says how near it is in meaning once the search is hybrid (what answerability reads), not before.
+        Assert.All(before.Hits, h => Assert.Null(h.Meaning));
+        Assert.All(after.Hits, h => Assert.InRange(h.Meaning!.Value, -1f, 1f));
+        Assert.True(after.Hits[0].Meaning > after.Hits[^1].Meaning);
         var answer = await engine.AskAsync(question, Audience.Patient, null, CancellationToken.None);
         Assert.Equal("hybrid", answer.Retrieval);
         Assert.Equal("hybrid", JsonSerializer.SerializeToElement(answer, AnswerJson.Options).GetProperty("retrieval").GetString());

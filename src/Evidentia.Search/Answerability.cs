@@ -1,0 +1,81 @@
+using System.Reflection;
+using System.Text.Json;
+using Evidentia.Core.Answers;
+using Evidentia.Search.Retrieval;
+
+namespace Evidentia.Search;
+
+/// <summary>
+/// Whether the evidence found answers the question (issue 23, item 5): a logistic regression over the reranker's score
+/// of the best document and how near the nearest of the first five documents is to the question in meaning (their
+/// titles and own questions against the question, by the sentence encoder), trained on the dev questions with and
+/// without a relevant document and cross-validated (<c>bench -- answers --answerability</c>; docs/EVALUATION.md,
+/// "Answerability"). Its probability is the relevance an answer shows; below <see cref="Threshold"/> the question is
+/// declined, and no sentence under <see cref="RelevanceFloor"/> (the word-overlap relevance) is used whatever it says.
+/// It applies when the search was hybrid (the vectors built) and the best document carries its own question (the
+/// question-answer collections it learned from); otherwise the composer's relevance threshold decides.
+/// </summary>
+public sealed record Answerability(double[] Mean, double[] Scale, double[] Weights, double Bias, double Threshold, double RelevanceFloor)
+{
+    // Before Shipped: static fields are initialised in order.
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    /// <summary>How many of the first documents the nearest in meaning is taken from.</summary>
+    public const int NearestOf = 5;
+
+    /// <summary>The model Evidentia ships (null when none was trained).</summary>
+    public static Answerability? Shipped { get; } = Load();
+
+    /// <summary>The signals, in the model's order: the best document's reranker score, the nearest document in meaning.</summary>
+    public static double[] Features(IReadOnlyList<SearchHit> hits) =>
+        [hits.Count > 0 ? hits[0].Score : 0, hits.Take(NearestOf).Select(h => (double)(h.Meaning ?? 0)).DefaultIfEmpty(0).Max()];
+
+    public double Probability(double[] features)
+    {
+        var z = Bias;
+        for (var i = 0; i < features.Length; i++)
+        {
+            z += Weights[i] * (features[i] - Mean[i]) / Scale[i];
+        }
+
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    /// <summary>
+    /// The answer with its relevance replaced by the probability that its evidence answers the question, declined when
+    /// that is below <see cref="Threshold"/>.
+    /// </summary>
+    public Answer Apply(Answer answer, IReadOnlyList<SearchHit> hits)
+    {
+        if (answer.Relevance is null || answer.Outcome == AnswerOutcome.Emergency)
+        {
+            return answer;
+        }
+
+        var probability = Probability(Features(hits));
+        answer = answer with { Relevance = Math.Round(probability, 4) };
+        return answer.Outcome == AnswerOutcome.Answered && probability < Threshold
+            ? answer with
+            {
+                Outcome = AnswerOutcome.InsufficientEvidence,
+                Reason = $"Not enough evidence: the closest sources are unlikely to answer this question (estimated {probability:P0} that they do; at least {Threshold:P0} is required).",
+                BottomLine = [],
+                Sections = [],
+                References = [],
+            }
+            : answer;
+    }
+
+    public static Answerability Read(string json) =>
+        JsonSerializer.Deserialize<Answerability>(json, JsonOptions) is { Mean: not null, Scale: not null, Weights: not null } model
+            ? model
+            : throw new InvalidDataException("Not an answerability model.");
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    private static Answerability? Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Evidentia.Search.answerability.json");
+        return stream is null ? null : Read(new StreamReader(stream).ReadToEnd());
+    }
+}
