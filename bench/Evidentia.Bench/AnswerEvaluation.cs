@@ -245,13 +245,7 @@ public static partial class AnswerEvaluation
     private static string Separation(List<Outcome> outcomes)
     {
         var rows = outcomes.Where(o => o.Answer is not null).ToList();
-        static double Auc(List<Outcome> rows, Func<Outcome, double> signal)
-        {
-            var pos = rows.Where(o => o.HasGold).Select(signal).ToList();
-            var neg = rows.Where(o => !o.HasGold).Select(signal).ToList();
-            var wins = pos.Sum(p => neg.Sum(n => p > n ? 1.0 : p == n ? 0.5 : 0));
-            return pos.Count * neg.Count == 0 ? 0 : wins / (pos.Count * neg.Count);
-        }
+        static double Auc(List<Outcome> rows, Func<Outcome, double> signal) => AnswerabilityStudy.Auc(rows.Select(o => (signal(o), o.HasGold)).ToList());
 
         return string.Create(CultureInfo.InvariantCulture,
             $"Separation of the same questions with and without a relevant document (ROC AUC): the best sentence's relevance {Auc(rows, o => o.Relevance):F3}; the reranker's score of the best document {Auc(rows, o => o.TopScore):F3}; their product {Auc(rows, o => o.Relevance * o.TopScore):F3}.\n");

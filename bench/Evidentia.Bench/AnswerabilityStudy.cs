@@ -43,7 +43,7 @@ internal static class AnswerabilityStudy
         // Held-out probabilities; a question whose best sentence is under the floor is declined whatever its probability.
         var scored = CrossValidated(rows, [1, 4]);
         var threshold = Balanced(scored.Select((s, i) => (rows[i].Relevance < RelevanceFloor ? 0 : s.Score, s.Positive)).ToList()).T;
-        return new Answerability(model.Mean, model.Scale, model.Weights, model.Bias, threshold, RelevanceFloor);
+        return model with { Threshold = threshold, RelevanceFloor = RelevanceFloor };
     }
 
     public static async Task<Row> MeasureAsync(
@@ -52,7 +52,7 @@ internal static class AnswerabilityStudy
         var answer = await engine.AskAsync(new QuestionInput(text, Audience.Physician) { Collection = collection }, CancellationToken.None);
         var encoder = Encoders.Default;
         var question = encoder.Encode([text])[0];
-        double Cos(string other) => other.Length == 0 ? 0 : Dot(question, encoder.Encode([other])[0]);
+        double Cos(string other) => other.Length == 0 ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(question, encoder.Encode([other])[0]);
         var bottom = string.Join(" ", answer.BottomLine.Select(i => i.Text));
         var cited = answer.BottomLine.SelectMany(i => i.Quotes).Select(q => new DocumentKey(q.Collection, q.DocumentId)).Take(1).ToList();
         var doc = (await store.GetAsync(cited, CancellationToken.None)).FirstOrDefault();
@@ -146,34 +146,15 @@ internal static class AnswerabilityStudy
         var wins = pos.Sum(p => neg.Sum(n => p > n ? 1.0 : p == n ? 0.5 : 0));
         return pos.Count * neg.Count == 0 ? 0 : wins / (pos.Count * neg.Count);
     }
-
-    private static double Dot(float[] a, float[] b)
-    {
-        double s = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
-    }
 }
 
-/// <summary>Logistic regression with standardised features and an L2 penalty, fitted by Newton's method (a handful of features).</summary>
-internal sealed record Logistic(double[] Mean, double[] Scale, double[] Weights, double Bias)
+/// <summary>
+/// Logistic regression with standardised features and an L2 penalty, fitted by Newton's method (a handful of
+/// features), as the product's <see cref="Answerability"/> reads it (its threshold and floor left at 0).
+/// </summary>
+internal static class Logistic
 {
-    public double Probability(double[] x)
-    {
-        var z = Bias;
-        for (var i = 0; i < x.Length; i++)
-        {
-            z += Weights[i] * (x[i] - Mean[i]) / Scale[i];
-        }
-
-        return 1 / (1 + Math.Exp(-z));
-    }
-
-    public static Logistic Fit(List<double[]> x, List<bool> y, double l2 = 1.0)
+    public static Answerability Fit(List<double[]> x, List<bool> y, double l2 = 1.0)
     {
         var d = x[0].Length;
         var mean = Enumerable.Range(0, d).Select(j => x.Average(r => r[j])).ToArray();
@@ -215,7 +196,7 @@ internal sealed record Logistic(double[] Mean, double[] Scale, double[] Weights,
             }
         }
 
-        return new Logistic(mean, scale, w[1..], w[0]);
+        return new Answerability(mean, scale, w[1..], w[0], Threshold: 0, RelevanceFloor: 0);
     }
 
     private static double[] Solve(double[,] a, double[] b)
