@@ -13,6 +13,24 @@ if (args is ["trec-files", var dataDir, var outDir])
     return 0;
 }
 
+// scale-corpus PASSAGES OUT_DIR [SEED]: the synthetic PubMed-shaped corpus of the scale benchmark (bench/scale.sh).
+if (args is ["scale-corpus", var count, var corpusDir, ..] && long.TryParse(count, out var passages))
+{
+    var seed = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 26;
+    var (citations, written) = ScaleCorpus.Learn(BenchData.SharedData).Write(corpusDir, passages, seed);
+    Console.WriteLine($"citations\t{citations}\npassages\t{written}");
+    return 0;
+}
+
+// scale-latency DATA_DIR: warm search and ask percentiles over the dev questions (bench/scale.sh).
+if (args is ["scale-latency", var scaleData])
+{
+    var questions = Evidentia.Search.Evaluation.DevQuestions.Read(BenchData.SharedData, bioAsqLimit: 200).Select(q => q.Text)
+        .Where(q => Evidentia.Core.Answers.QuestionRules.Validate(q) is null).ToList();
+    Console.WriteLine(await ScaleLatency.MeasureAsync(scaleData, questions, CancellationToken.None));
+    return 0;
+}
+
 // retrieval [--write-model]: the retrieval table of docs/EVALUATION.md, with both anchors in the same run and
 // the reranker cross-validated; --write-model also writes the reranker Evidentia ships, trained on every fold.
 // --hybrid: the hybrid reranker (lexical and sentence-vector features) over the hybrid candidates; its model is
