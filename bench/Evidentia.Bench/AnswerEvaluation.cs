@@ -107,15 +107,32 @@ public static partial class AnswerEvaluation
             rows.Add(await AnswerabilityStudy.MeasureAsync(c.Set, c.Id, c.Text, c.Collection, c.Gold.Count > 0, unthresholded[fold], searchers[fold], workspace.Store));
         }
 
-        var calibrationRows = rows.Where(r => r.Set != "LiveQA-Med (consumer message)").ToList();
+        // The guideline questions, over the guidelines and over every collection, each with its evidence as found and with its
+        // relevant guidelines left out (as if the corpus lacked them: a question no guideline answers, on a topic near others).
+        foreach (var c in GuidelineCases(data))
+        {
+            var fold = training.FoldOf(c.Id);
+            var relevant = c.Gold.Select(id => new DocumentKey(c.Collection, id)).ToHashSet();
+            foreach (var scope in new[] { c.Collection, null })
+            {
+                foreach (var leftOut in new[] { false, true })
+                {
+                    rows.Add(await AnswerabilityStudy.MeasureAsync(c.Set, c.Id, c.Text, scope, !leftOut, unthresholded[fold], searchers[fold], workspace.Store, leftOut ? relevant : null));
+                }
+            }
+        }
+
+        var (calibrationRows, guidelineRows) = AnswerabilityStudy.Split(rows);
         if (answerabilityOnly)
         {
             Directory.CreateDirectory(Path.Combine("bench", "out"));
             File.WriteAllLines(Path.Combine("bench", "out", "answerability-rows.csv"),
-                ["set,id,has_gold,composed," + string.Join(',', AnswerabilityStudy.Names.Select(n => n.Replace(' ', '_').Replace(":", ""))),
-                 .. rows.Select(r => string.Join(',', [$"\"{r.Set}\"", r.Id, r.HasGold ? "1" : "0", r.Composed ? "1" : "0", .. r.Features.Select(f => f.ToString("R", CultureInfo.InvariantCulture))]))]);
+                ["set,id,has_gold,composed,kind," + string.Join(',', AnswerabilityStudy.Names.Select(n => n.Replace(' ', '_').Replace(":", ""))),
+                 .. rows.Select(r => string.Join(',', [$"\"{r.Set}\"", r.Id, r.HasGold ? "1" : "0", r.Composed ? "1" : "0", r.Kind, .. r.Features.Select(f => f.ToString("R", CultureInfo.InvariantCulture))]))]);
             report.AppendLine(AnswerabilityStudy.Report(calibrationRows));
-            report.AppendLine("With the consumer messages:").AppendLine(AnswerabilityStudy.Report(rows));
+            report.AppendLine("With the consumer messages:").AppendLine(AnswerabilityStudy.Report(rows.Where(r => r.Set != AnswerabilityStudy.GuidelineSet).ToList()));
+            report.AppendLine("The guideline questions whose best document is a guideline (with and without their relevant guidelines):")
+                .AppendLine(AnswerabilityStudy.Report(guidelineRows.Where(r => r.Kind == AnswerabilityModels.GuidelinesKind).ToList()));
             if (writeModel)
             {
                 report.AppendLine(AnswerabilityStudy.WriteModel(rows));
@@ -126,11 +143,11 @@ public static partial class AnswerEvaluation
         }
 
         var models = Enumerable.Range(0, searchers.Length)
-            .Select(k => hybrid ? AnswerabilityStudy.Fit(calibrationRows.Where(r => training.FoldOf(r.Id) != k).ToList()) : null)
+            .Select(k => hybrid ? AnswerabilityStudy.FitModels(calibrationRows.Where(r => training.FoldOf(r.Id) != k).ToList(), guidelineRows.Where(r => training.FoldOf(r.Id) != k).ToList()) : null)
             .ToArray();
         engines = searchers.Select((s, k) => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions), emergencies: Encoders.Emergencies, answerability: models[k])).ToArray();
         report.AppendLine(hybrid
-            ? string.Create(CultureInfo.InvariantCulture, $"Answerability: each fold's model trained on the other folds' {calibrationRows.Count} calibration questions; thresholds {string.Join(", ", models.Select(m => m!.Threshold.ToString("F2", CultureInfo.InvariantCulture)))}.")
+            ? string.Create(CultureInfo.InvariantCulture, $"Answerability: each fold's models trained on the other folds' questions ({calibrationRows.Count} calibration questions; {guidelineRows.Count} guideline rows); thresholds and floors, question pages: {string.Join(", ", models.Select(m => Operating(m!.Questions)))}; guidelines: {string.Join(", ", models.Select(m => Operating(m!.Guidelines)))}.")
             : "Answerability: the relevance threshold alone (lexical search).").AppendLine();
 
         report.AppendLine(CultureInfo.InvariantCulture, $"Threshold in force: MinRelevance = {workspace.ComposerOptions.MinRelevance:F2}.").AppendLine();
@@ -171,15 +188,21 @@ public static partial class AnswerEvaluation
     }
 
     // The NGC clinician questions: each is answered by its guideline (or another that also answers it).
-    private static async Task<string> GuidelinesAsync(string data, Func<Case, bool, Task<Outcome>> ask)
-    {
-        var cases = Lines(Path.Combine(data, "ngc", "questions.dev.jsonl")).Select(q => new Case(
+    private static string Operating(Answerability? model) =>
+        model is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{model.Threshold:F2}/{model.RelevanceFloor:F2}");
+
+    private static List<Case> GuidelineCases(string data) =>
+        Lines(Path.Combine(data, "ngc", "questions.dev.jsonl")).Select(q => new Case(
             "NGC guidelines", q.GetProperty("id").GetString()!, q.GetProperty("text").GetString()!, "ngc",
             [q.GetProperty("gold").GetString()!, .. q.GetProperty("also_relevant").EnumerateArray().Select(a => a.GetString()!)], true)
         {
             KeyTerms = q.GetProperty("key_terms").EnumerateArray().Select(t => t.GetString()!).ToList(),
             Style = q.GetProperty("style").GetString()!,
         }).ToList();
+
+    private static async Task<string> GuidelinesAsync(string data, Func<Case, bool, Task<Outcome>> ask)
+    {
+        var cases = GuidelineCases(data);
         var report = new StringBuilder();
         report.AppendLine("| NGC guideline questions (physician) | Evidence searched | Questions | Cites the guideline | In the bottom line | Bottom line or first section says a key term | Bottom line names a guideline | Answered |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");

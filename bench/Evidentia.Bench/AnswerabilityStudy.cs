@@ -17,7 +17,11 @@ namespace Evidentia.Bench;
 /// </summary>
 internal static class AnswerabilityStudy
 {
-    public sealed record Row(string Set, string Id, bool HasGold, double Relevance, double TopScore, double SimBottom, double SimDoc, double SimBest, bool Composed)
+    /// <summary>
+    /// One question's signals. <paramref name="Kind"/>: the kind of its best document, whose model it trains
+    /// (<see cref="AnswerabilityModels.KindOf"/>; empty for an article or abstract).
+    /// </summary>
+    public sealed record Row(string Set, string Id, bool HasGold, double Relevance, double TopScore, double SimBottom, double SimDoc, double SimBest, bool Composed, string Kind)
     {
         public double[] Features => [Relevance, TopScore, SimBottom, SimDoc, SimBest];
 
@@ -27,29 +31,41 @@ internal static class AnswerabilityStudy
 
     public static readonly string[] Names = ["relevance", "reranker score", "meaning: bottom line", "meaning: cited document", "meaning: nearest document"];
 
-    /// <summary>
-    /// The relevance below which no sentence is used, whatever the model says: of 0, 0.2, 0.3, 0.4 and 0.47, the one whose
-    /// cross-validated balance of the targets was best on the dev questions (docs/EVALUATION.md, "Answerability").
-    /// </summary>
-    public const double RelevanceFloor = 0.3;
+    /// <summary>The relevances below which no sentence is used, whatever the model says, that a fit chooses from.</summary>
+    private static readonly double[] Floors = [0, 0.2, 0.3, 0.4, 0.47];
 
     /// <summary>
-    /// The model over <paramref name="rows"/>, with the threshold that best balances the targets (answer 90% of the
-    /// questions with a relevant document, decline 80% of the others) on their cross-validated probabilities.
+    /// The model over <paramref name="rows"/>, with the relevance floor and the threshold that best balance the targets
+    /// (answer 90% of the questions with a relevant document, decline 80% of the others) on their cross-validated
+    /// probabilities: a question whose best sentence is under the floor is declined whatever its probability.
     /// </summary>
     public static Answerability Fit(IReadOnlyList<Row> rows)
     {
         var model = Logistic.Fit(rows.Select(r => r.Model).ToList(), rows.Select(r => r.HasGold).ToList());
-        // Held-out probabilities; a question whose best sentence is under the floor is declined whatever its probability.
         var scored = CrossValidated(rows, [1, 4]);
-        var threshold = Balanced(scored.Select((s, i) => (rows[i].Relevance < RelevanceFloor ? 0 : s.Score, s.Positive)).ToList()).T;
-        return model with { Threshold = threshold, RelevanceFloor = RelevanceFloor };
+        var (floor, threshold) = Floors
+            .Select(f => (Floor: f, Best: Balanced(scored.Select((s, i) => (rows[i].Relevance < f ? 0 : s.Score, s.Positive)).ToList())))
+            .MaxBy(x => Balance(x.Best));
+        return model with { Threshold = threshold.T, RelevanceFloor = floor };
     }
 
+    /// <summary>
+    /// The question-page model, fitted on every calibration question (LiveQA-Med paraphrases and MEDIQA, whatever their best
+    /// document, as it first was), and the guideline model, fitted on the guideline questions whose best document is a guideline.
+    /// </summary>
+    public static AnswerabilityModels FitModels(IReadOnlyList<Row> questions, IReadOnlyList<Row> guidelines) =>
+        new(Fit(questions), Fit(guidelines.Where(r => r.Kind == AnswerabilityModels.GuidelinesKind).ToList()));
+
+    /// <summary>
+    /// A question's signals, answered by <paramref name="engine"/> (no relevance threshold) over <paramref name="collection"/>
+    /// with the documents of <paramref name="excluding"/> left out.
+    /// </summary>
     public static async Task<Row> MeasureAsync(
-        string set, string id, string text, string collection, bool hasGold, AnswerEngine engine, DocumentSearcher searcher, IDocumentStore store)
+        string set, string id, string text, string? collection, bool hasGold, AnswerEngine engine, DocumentSearcher searcher, IDocumentStore store,
+        IReadOnlySet<DocumentKey>? excluding = null)
     {
-        var answer = await engine.AskAsync(new QuestionInput(text, Audience.Physician) { Collection = collection }, CancellationToken.None);
+        excluding ??= new HashSet<DocumentKey>();
+        var answer = await engine.AskAsync(new QuestionInput(text, Audience.Physician) { Collection = collection, Excluding = excluding }, CancellationToken.None);
         var encoder = Encoders.Default;
         var question = encoder.Encode([text])[0];
         double Cos(string other) => other.Length == 0 ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(question, encoder.Encode([other])[0]);
@@ -57,9 +73,11 @@ internal static class AnswerabilityStudy
         var cited = answer.BottomLine.SelectMany(i => i.Quotes).Select(q => new DocumentKey(q.Collection, q.DocumentId)).Take(1).ToList();
         var doc = (await store.GetAsync(cited, CancellationToken.None)).FirstOrDefault();
         // The signals as the product reads them (Answerability.Features): the reranker's best score, the nearest in meaning.
-        var features = Answerability.Features(searcher.Retrieve(text, Answerability.NearestOf, collection).Hits);
+        var hits = searcher.Retrieve(text, Answerability.NearestOf + excluding.Count, collection).Hits.Where(h => !excluding.Contains(h.Key)).ToList();
+        var features = Answerability.Features(hits);
+        var best = hits.Count > 0 ? (await store.GetAsync([hits[0].Key], CancellationToken.None)).FirstOrDefault() : null;
         return new Row(set, id, hasGold, answer.Relevance ?? 0, features[0], Cos(bottom), doc is null ? 0 : Cos(DenseIndex.Text(doc) ?? ""), features[1],
-            answer.Outcome == AnswerOutcome.Answered);
+            answer.Outcome == AnswerOutcome.Answered, best is null ? "" : AnswerabilityModels.KindOf(best) ?? "");
     }
 
     /// <summary>The rows written by <c>answers --answerability</c> (bench/out/answerability-rows.csv).</summary>
@@ -69,18 +87,42 @@ internal static class AnswerabilityStudy
         var set = line[1..quoted];
         var f = line[(quoted + 2)..].Split(',');
         double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
-        return new Row(set, f[0], f[1] == "1", D(3), D(4), D(5), D(6), D(7), f[2] == "1");
+        return new Row(set, f[0], f[1] == "1", D(4), D(5), D(6), D(7), D(8), f[2] == "1", f[3]);
     }).ToList();
 
     /// <summary>Fits the shipped model on the calibration rows of a written study and writes it beside the search code.</summary>
+    /// <summary>
+    /// Fits the shipped models (questions: the calibration rows; guidelines: the NGC rows) on every row of a written study
+    /// and writes them beside the search code.
+    /// </summary>
     public static string WriteModel(IReadOnlyList<Row> rows)
     {
-        var calibration = rows.Where(r => r.Set != "LiveQA-Med (consumer message)").ToList();
-        var shipped = Fit(calibration);
-        var path = Path.Combine("src", "Evidentia.Search", "answerability.json");
-        File.WriteAllText(path, shipped.ToJson() + "\n");
-        return string.Create(CultureInfo.InvariantCulture, $"Wrote {path} from {calibration.Count} calibration questions: threshold {shipped.Threshold:F2}, relevance floor {shipped.RelevanceFloor:F2}.");
+        var (questions, guidelines) = Split(rows);
+        var shipped = FitModels(questions, guidelines);
+        var report = new StringBuilder();
+        foreach (var (kind, model, count) in new[] { (AnswerabilityModels.QuestionsKind, shipped.Questions, questions.Count), (AnswerabilityModels.GuidelinesKind, shipped.Guidelines, guidelines.Count(r => r.Kind == AnswerabilityModels.GuidelinesKind)) })
+        {
+            if (model is null)
+            {
+                continue;
+            }
+
+            var path = Path.Combine("src", "Evidentia.Search", $"answerability-{kind}.json");
+            File.WriteAllText(path, model.ToJson() + "\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Wrote {path} from {count} questions: threshold {model.Threshold:F2}, relevance floor {model.RelevanceFloor:F2}.");
+        }
+
+        return report.ToString();
     }
+
+    /// <summary>The rows each kind's model learns from: LiveQA-Med paraphrases and MEDIQA (own collections); the NGC guideline questions.</summary>
+    public static (List<Row> Questions, List<Row> Guidelines) Split(IEnumerable<Row> rows)
+    {
+        var list = rows.ToList();
+        return (list.Where(r => r.Set is "LiveQA-Med (paraphrase)" or "MEDIQA 2019").ToList(), list.Where(r => r.Set == GuidelineSet).ToList());
+    }
+
+    public const string GuidelineSet = "NGC guidelines";
 
     public static string Report(IReadOnlyList<Row> rows)
     {
@@ -114,8 +156,11 @@ internal static class AnswerabilityStudy
         var neg = scored.Where(s => !s.Positive).Select(s => s.Score).ToList();
         return Enumerable.Range(0, 101).Select(i => i / 100.0)
             .Select(t => (T: t, A: pos.Count(p => p >= t) / (double)pos.Count, D: neg.Count(n => n < t) / (double)neg.Count))
-            .MaxBy(x => Math.Min(x.A / 0.9, x.D / 0.8));
+            .MaxBy(Balance);
     }
+
+    // How far both targets are met: the smaller of the answered share over 90% and the declined share over 80%.
+    private static double Balance((double T, double A, double D) x) => Math.Min(x.A / 0.9, x.D / 0.8);
 
     // Each row's probability by a model fitted on the other folds, in the rows' order.
     public static List<(double Score, bool Positive)> CrossValidated(IReadOnlyList<Row> rows, int[] features)

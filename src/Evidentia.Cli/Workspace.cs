@@ -155,7 +155,7 @@ public sealed class Workspace : IAsyncDisposable
     /// classifier over the process's encoder, and the shipped answerability model.
     /// </summary>
     public AnswerEngine CreateAnswerEngine(IAnswerComposer? composer = null) =>
-        new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations, Encoders.Emergencies, Answerability.Shipped);
+        new(Store, Searcher, SearchOptions, composer ?? new AnswerComposer(ComposerOptions), Conversations, Encoders.Emergencies, AnswerabilityModels.Shipped);
 
     /// <summary>What the web product runs on: this folder's store, index, answer engine, library and conversations.</summary>
     public EvidentiaBackend CreateWebBackend(IAnswerComposer? composer = null) =>

@@ -14,11 +14,11 @@ namespace Evidentia.Search;
 /// sentences, compose a cited answer, and attach related questions and follow-ups the corpus can answer. An emergency
 /// is told by <paramref name="emergencies"/> (a learned detector), with the red-flag rules of <see cref="QuestionAnalyzer"/>
 /// as a backstop. When the search was hybrid, <paramref name="answerability"/> (a learned model) decides whether the
-/// evidence answers, above a relevance floor; otherwise the composer's relevance threshold decides.
+/// evidence answers, by the kind of the best document, above a relevance floor; otherwise the composer's relevance threshold decides.
 /// </summary>
 public sealed partial class AnswerEngine(
     IDocumentStore store, DocumentSearcher searcher, SearchOptions options, IAnswerComposer composer, IConversationStore? conversations = null,
-    IEmergencyDetector? emergencies = null, Answerability? answerability = null)
+    IEmergencyDetector? emergencies = null, AnswerabilityModels? answerability = null)
 {
     private const int RelatedQuestions = 6;
     private const int SuggestedFollowUps = 4;
@@ -53,8 +53,8 @@ public sealed partial class AnswerEngine(
             analysis = analysis with { Focus = name };
         }
 
-        var retrieved = searcher.Retrieve(searchedAs, options.AnswerDocuments, input.Collection);
-        var hits = retrieved.Hits;
+        var retrieved = searcher.Retrieve(searchedAs, options.AnswerDocuments + input.Excluding.Count, input.Collection);
+        var hits = retrieved.Hits.Where(h => !input.Excluding.Contains(h.Key)).Take(options.AnswerDocuments).ToList();
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
         var focusWords = QuestionAnalyzer.Focus(searchedAs);
         var (terms, focus, compounds) = searcher.QuestionTerms(searchedAs, focusWords);
@@ -68,11 +68,9 @@ public sealed partial class AnswerEngine(
         var retrieve = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        // The model learned from question-answer collections (documents that carry their own question, which is what the
-        // meaning is compared with); for a question whose best document is an article or abstract, the relevance
-        // threshold decides, as it did before (on guidelines and BioASQ the model declined far too much: docs/EVALUATION.md).
-        var learned = retrieved.Hybrid && hits.Count > 0 && documents.TryGetValue(hits[0].Key, out var first)
-            && first.Field(DocumentFields.Question) is not null ? answerability : null;
+        // A model learned for the kind of the best document (a question-answer page, a guideline); for an article or
+        // abstract, the relevance threshold decides, as it did before (docs/EVALUATION.md, "Answerability").
+        var learned = retrieved.Hybrid && hits.Count > 0 && documents.TryGetValue(hits[0].Key, out var first) ? answerability?.For(first) : null;
         var request = new AnswerRequest(input.Text, input.Audience, analysis)
         {
             QuestionId = input.QuestionId,

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Evidentia.Core.Answers;
+using Evidentia.Core.Documents;
 using Evidentia.Search.Retrieval;
 
 namespace Evidentia.Search;
@@ -12,8 +13,8 @@ namespace Evidentia.Search;
 /// without a relevant document and cross-validated (<c>bench -- answers --answerability</c>; docs/EVALUATION.md,
 /// "Answerability"). Its probability is the relevance an answer shows; below <see cref="Threshold"/> the question is
 /// declined, and no sentence under <see cref="RelevanceFloor"/> (the word-overlap relevance) is used whatever it says.
-/// It applies when the search was hybrid (the vectors built) and the best document carries its own question (the
-/// question-answer collections it learned from); otherwise the composer's relevance threshold decides.
+/// It applies when the search was hybrid (the vectors built), one model per kind of best document
+/// (<see cref="AnswerabilityModels"/>); otherwise the composer's relevance threshold decides.
 /// </summary>
 public sealed record Answerability(double[] Mean, double[] Scale, double[] Weights, double Bias, double Threshold, double RelevanceFloor)
 {
@@ -22,9 +23,6 @@ public sealed record Answerability(double[] Mean, double[] Scale, double[] Weigh
 
     /// <summary>How many of the first documents the nearest in meaning is taken from.</summary>
     public const int NearestOf = 5;
-
-    /// <summary>The model Evidentia ships (null when none was trained).</summary>
-    public static Answerability? Shipped { get; } = Load();
 
     /// <summary>The signals, in the model's order: the best document's reranker score, the nearest document in meaning.</summary>
     public static double[] Features(IReadOnlyList<SearchHit> hits) =>
@@ -73,9 +71,37 @@ public sealed record Answerability(double[] Mean, double[] Scale, double[] Weigh
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    private static Answerability? Load()
+    /// <summary>A shipped model (<c>answerability-{kind}.json</c> beside this code), null when none was trained.</summary>
+    internal static Answerability? Load(string kind)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Evidentia.Search.answerability.json");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Evidentia.Search.answerability-{kind}.json");
         return stream is null ? null : Read(new StreamReader(stream).ReadToEnd());
     }
+}
+
+/// <summary>
+/// One answerability model per kind of best document, each trained on questions whose best evidence is of that kind:
+/// question-answer pages (LiveQA-Med and MEDIQA dev questions with and without a relevant page) and guidelines (the NGC
+/// dev questions, over their evidence as found and with their relevant guidelines left out). Articles and abstracts have
+/// none yet: the composer's relevance threshold decides for them.
+/// </summary>
+public sealed record AnswerabilityModels(Answerability? Questions, Answerability? Guidelines)
+{
+    /// <summary>The kinds, as the shipped files name them (<c>answerability-{kind}.json</c>).</summary>
+    public const string QuestionsKind = "questions", GuidelinesKind = "guidelines";
+
+    /// <summary>The models Evidentia ships.</summary>
+    public static AnswerabilityModels Shipped { get; } = new(Answerability.Load(QuestionsKind), Answerability.Load(GuidelinesKind));
+
+    /// <summary>The kind of a best document whose model decides, or null (an article or abstract).</summary>
+    public static string? KindOf(Document best) =>
+        best.Field(DocumentFields.Question) is not null ? QuestionsKind : best.EvidenceLevel == EvidenceLevel.Guideline ? GuidelinesKind : null;
+
+    /// <summary>The model that decides when <paramref name="best"/> is the best document, or null.</summary>
+    public Answerability? For(Document best) => KindOf(best) switch
+    {
+        QuestionsKind => Questions,
+        GuidelinesKind => Guidelines,
+        _ => null,
+    };
 }

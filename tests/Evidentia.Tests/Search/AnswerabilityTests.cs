@@ -58,13 +58,28 @@ public sealed class AnswerabilityTests
     }
 
     [Fact]
-    public void The_Shipped_Model_Should_Load_With_Its_Two_Signals()
+    public void The_Shipped_Models_Should_Load_With_Their_Two_Signals()
     {
-        var shipped = Answerability.Shipped;
+        foreach (var shipped in new[] { AnswerabilityModels.Shipped.Questions, AnswerabilityModels.Shipped.Guidelines })
+        {
+            Assert.NotNull(shipped);
+            Assert.Equal(2, shipped.Weights.Length);
+            Assert.InRange(shipped.Threshold, 0.05, 0.95);
+        }
+    }
 
-        Assert.NotNull(shipped);
-        Assert.Equal(2, shipped.Weights.Length);
-        Assert.InRange(shipped.Threshold, 0.05, 0.95);
+    [Fact]
+    public void The_Model_Should_Be_The_One_Of_The_Best_Documents_Kind()
+    {
+        var guidelines = Model with { Threshold = 0.7 };
+        var models = new AnswerabilityModels(Model, guidelines);
+        Document Made(EvidenceLevel level, params (string Name, string Value)[] fields) =>
+            Document.Create(new DocumentKey("c", "d"), "Made-up", [new SourceSection("", "Made-up text.")], evidenceLevel: level,
+                fields: fields.ToDictionary(f => f.Name, f => (IReadOnlyList<string>)[f.Value]));
+
+        Assert.Same(Model, models.For(Made(EvidenceLevel.PatientInformation, (DocumentFields.Question, "Made-up question?"))));
+        Assert.Same(guidelines, models.For(Made(EvidenceLevel.Guideline)));
+        Assert.Null(models.For(Made(EvidenceLevel.Research)));
     }
 
     [Fact]

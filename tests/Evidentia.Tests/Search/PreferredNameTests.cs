@@ -56,4 +56,18 @@ public class PreferredNameTests
         Assert.Contains(answer.References, r => r.DocumentId == "hqp");
         Assert.DoesNotContain(answer.References, r => r.DocumentId == "pqp");
     }
+
+    [Fact]
+    public async Task Documents_Left_Out_Should_Not_Be_Evidence()
+    {
+        await using var test = await TestWorkspace.IndexedAsync(Documents);
+        var engine = test.Workspace.CreateAnswerEngine();
+        var question = new QuestionInput("How is zorbelitis treated?", Audience.Physician);
+
+        var whole = await engine.AskAsync(question, CancellationToken.None);
+        var without = await engine.AskAsync(question with { Excluding = new HashSet<DocumentKey> { new("site", "zorb") } }, CancellationToken.None);
+
+        Assert.Contains(whole.References, r => r.DocumentId == "zorb");
+        Assert.DoesNotContain(without.References, r => r.DocumentId == "zorb");
+    }
 }
