@@ -78,7 +78,8 @@ EVIDENTIA_Web__AskPermitsPerMinute=100000 "${cli[@]}" --data "$data" serve --url
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf "$base/health" >/dev/null 2>&1 && break; sleep 1; done
-head -20 "$out/liveqa-paraphrase.queries.jsonl" 2>/dev/null | python3 -c 'import json, sys; [print(json.loads(l)["text"]) for l in sys.stdin]' |
+"${bench[@]}" trec-files "$shared" "$out" >/dev/null  # the dev queries, 20 of which are asked
+head -20 "$out/liveqa-paraphrase.queries.jsonl" | python3 -c 'import json, sys; [print(json.loads(l)["text"]) for l in sys.stdin]' |
   while IFS= read -r q; do
     curl -sf -X POST "$base/api/answers" -H 'Content-Type: application/json' \
       -d "$(python3 -c 'import json, sys; print(json.dumps({"question": sys.argv[1]}))' "$q")" >/dev/null || true

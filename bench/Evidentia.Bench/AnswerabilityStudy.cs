@@ -73,7 +73,7 @@ internal static class AnswerabilityStudy
         var cited = answer.BottomLine.SelectMany(i => i.Quotes).Select(q => new DocumentKey(q.Collection, q.DocumentId)).Take(1).ToList();
         var doc = (await store.GetAsync(cited, CancellationToken.None)).FirstOrDefault();
         // The signals as the product reads them (Answerability.Features): the reranker's best score, the nearest in meaning.
-        var hits = searcher.Retrieve(text, Answerability.NearestOf + excluding.Count, collection).Hits.Where(h => !excluding.Contains(h.Key)).ToList();
+        var hits = searcher.Retrieve(text, Answerability.NearestOf, collection, excluding).Hits;
         var features = Answerability.Features(hits);
         var best = hits.Count > 0 ? (await store.GetAsync([hits[0].Key], CancellationToken.None)).FirstOrDefault() : null;
         return new Row(set, id, hasGold, answer.Relevance ?? 0, features[0], Cos(bottom), doc is null ? 0 : Cos(DenseIndex.Text(doc) ?? ""), features[1],
@@ -90,7 +90,6 @@ internal static class AnswerabilityStudy
         return new Row(set, f[0], f[1] == "1", D(4), D(5), D(6), D(7), D(8), f[2] == "1", f[3]);
     }).ToList();
 
-    /// <summary>Fits the shipped model on the calibration rows of a written study and writes it beside the search code.</summary>
     /// <summary>
     /// Fits the shipped models (questions: the calibration rows; guidelines: the NGC rows) on every row of a written study
     /// and writes them beside the search code.
@@ -100,13 +99,8 @@ internal static class AnswerabilityStudy
         var (questions, guidelines) = Split(rows);
         var shipped = FitModels(questions, guidelines);
         var report = new StringBuilder();
-        foreach (var (kind, model, count) in new[] { (AnswerabilityModels.QuestionsKind, shipped.Questions, questions.Count), (AnswerabilityModels.GuidelinesKind, shipped.Guidelines, guidelines.Count(r => r.Kind == AnswerabilityModels.GuidelinesKind)) })
+        foreach (var (kind, model, count) in new[] { (AnswerabilityModels.QuestionsKind, shipped.Questions!, questions.Count), (AnswerabilityModels.GuidelinesKind, shipped.Guidelines!, guidelines.Count(r => r.Kind == AnswerabilityModels.GuidelinesKind)) })
         {
-            if (model is null)
-            {
-                continue;
-            }
-
             var path = Path.Combine("src", "Evidentia.Search", $"answerability-{kind}.json");
             File.WriteAllText(path, model.ToJson() + "\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"Wrote {path} from {count} questions: threshold {model.Threshold:F2}, relevance floor {model.RelevanceFloor:F2}.");

@@ -71,8 +71,8 @@ public static class PageTimings
 
         Console.WriteLine("| Answer page | Requests | Server median (ms) | Server p90 (ms) | Round-trip median (ms) | Round-trip p90 (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        Console.WriteLine($"| New answer (`GET /ask?q=` + the page) | {fresh.Count} | {Percentile(freshServer, 0.5):F2} | {Percentile(freshServer, 0.9):F2} | {Percentile(fresh, 0.5):F2} | {Percentile(fresh, 0.9):F2} |");
-        Console.WriteLine($"| Already answered (`GET /answers/{{id}}`) | {again.Count} | {Percentile(againServer, 0.5):F2} | {Percentile(againServer, 0.9):F2} | {Percentile(again, 0.5):F2} | {Percentile(again, 0.9):F2} |");
+        Console.WriteLine($"| New answer (`GET /ask?q=` + the page) | {fresh.Count} | {ScaleLatency.Percentile(freshServer, 50):F2} | {ScaleLatency.Percentile(freshServer, 90):F2} | {ScaleLatency.Percentile(fresh, 50):F2} | {ScaleLatency.Percentile(fresh, 90):F2} |");
+        Console.WriteLine($"| Already answered (`GET /answers/{{id}}`) | {again.Count} | {ScaleLatency.Percentile(againServer, 50):F2} | {ScaleLatency.Percentile(againServer, 90):F2} | {ScaleLatency.Percentile(again, 50):F2} | {ScaleLatency.Percentile(again, 90):F2} |");
         await app.StopAsync();
         return 0;
     }
@@ -80,12 +80,6 @@ public static class PageTimings
     // "app;dur=12.34"
     private static double ServerMs(HttpResponseMessage response) =>
         double.Parse(response.Headers.GetValues("Server-Timing").Single().Split("dur=")[1], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
-    }
 
     private sealed class TemporaryFolder : IDisposable
     {

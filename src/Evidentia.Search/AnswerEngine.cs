@@ -53,8 +53,8 @@ public sealed partial class AnswerEngine(
             analysis = analysis with { Focus = name };
         }
 
-        var retrieved = searcher.Retrieve(searchedAs, options.AnswerDocuments + input.Excluding.Count, input.Collection);
-        var hits = retrieved.Hits.Where(h => !input.Excluding.Contains(h.Key)).Take(options.AnswerDocuments).ToList();
+        var retrieved = searcher.Retrieve(searchedAs, options.AnswerDocuments, input.Collection, input.Excluding);
+        var hits = retrieved.Hits;
         var documents = (await store.GetAsync(hits.Select(h => h.Key).ToList(), cancellationToken)).ToDictionary(d => d.Key);
         var focusWords = QuestionAnalyzer.Focus(searchedAs);
         var (terms, focus, compounds) = searcher.QuestionTerms(searchedAs, focusWords);

@@ -42,10 +42,17 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     /// As <see cref="Search"/>, and whether the search was hybrid: when every citable document of the index snapshot
     /// has its sentence vector, the documents whose titles and questions are nearest the question in meaning join the
     /// first stage's candidates, and the reranker trained with their similarity orders them; otherwise the lexical
-    /// reranker orders the first stage's alone.
+    /// reranker orders the first stage's alone. The documents of <paramref name="excluding"/> are left out, as if the
+    /// corpus lacked them (leave-out evaluation: <see cref="Core.Answers.QuestionInput.Excluding"/>).
     /// </summary>
-    public RetrievalResult Retrieve(string query, int top, string? collection = null)
+    public RetrievalResult Retrieve(string query, int top, string? collection = null, IReadOnlySet<DocumentKey>? excluding = null)
     {
+        if (excluding is { Count: > 0 })
+        {
+            var wider = Retrieve(query, top + excluding.Count, collection);
+            return wider with { Hits = wider.Hits.Where(h => !excluding.Contains(h.Key)).Take(top).ToList() };
+        }
+
         var terms = SearchTerms(query);
         if (terms.Count == 0 || top <= 0)
         {
