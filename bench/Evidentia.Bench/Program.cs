@@ -22,11 +22,17 @@ if (args is ["scale-corpus", var count, var corpusDir, ..] && long.TryParse(coun
     return 0;
 }
 
-// scale-latency DATA_DIR: warm search and ask percentiles over the dev questions (bench/scale.sh).
-if (args is ["scale-latency", var scaleData])
+// scale-latency DATA_DIR [N]: warm search and ask percentiles over the dev questions (bench/scale.sh), or over N of them
+// spread evenly (a quicker look while profiling).
+if (args is ["scale-latency", var scaleData, ..] && args.Length <= 3)
 {
     var questions = Evidentia.Search.Evaluation.DevQuestions.Read(BenchData.SharedData, bioAsqLimit: 200).Select(q => q.Text)
         .Where(q => Evidentia.Core.Answers.QuestionRules.Validate(q) is null).ToList();
+    if (args.Length == 3 && int.TryParse(args[2], out var sample) && sample > 0 && sample < questions.Count)
+    {
+        questions = Enumerable.Range(0, sample).Select(i => questions[i * questions.Count / sample]).ToList();
+    }
+
     Console.WriteLine(await ScaleLatency.MeasureAsync(scaleData, questions, CancellationToken.None));
     return 0;
 }

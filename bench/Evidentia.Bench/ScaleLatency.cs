@@ -42,6 +42,12 @@ public static class ScaleLatency
             }
         }
 
+        // The slowest searches, to standard error: where the tail comes from.
+        foreach (var (time, question) in search.Zip(questions).OrderByDescending(x => x.First).Take(5))
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slowest search\t{time:F1} ms\t{workspace.Searcher.QuestionTerms(question).Count} terms\t{question[..Math.Min(question.Length, 100)]}"));
+        }
+
         return new Figures(questions.Count, Percentile(search, 50), Percentile(search, 95), Percentile(search, 99), Percentile(ask, 50), Percentile(ask, 95), Percentile(ask, 99));
     }
 

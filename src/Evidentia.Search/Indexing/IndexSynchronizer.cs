@@ -38,34 +38,34 @@ public static class IndexSynchronizer
             return 0;
         }
 
-        if (rebuild)
+        // From the start of the feed, the index starts empty (a new index is already): each document then comes once.
+        var fromStart = from == 0;
+        if (fromStart)
         {
             index.Clear();
-        }
-
-        if (from == 0)
-        {
-            // Built from the whole store: word vectors are learned from its citable documents first, so that every
-            // document applied below carries its embedding (an update later is embedded with these).
-            var corpus = new Dictionary<DocumentKey, IReadOnlyList<string>>();
+            // Built from the whole store: word vectors are learned from its citable documents first (a sample of them
+            // past a budget), so that every document applied below carries its embedding (an update later is embedded with these).
+            var corpus = new TrainingSample(TrainingSample.DefaultBudget);
             await foreach (var page in Feed(store, 0, cancellationToken))
             {
-                foreach (var change in page)
+                // Analysed on every core, taken in feed order.
+                foreach (var (change, terms) in page.AsParallel().AsOrdered()
+                    .Select(c => (c, c.Deleted || !c.Document.Citable ? null : index.TrainingTerms(c.Document))))
                 {
-                    if (change.Deleted || !change.Document.Citable)
+                    if (terms is null)
                     {
                         corpus.Remove(change.Document.Key);
                     }
                     else
                     {
-                        corpus[change.Document.Key] = index.TrainingTerms(change.Document);
+                        corpus.Set(change.Document.Key, terms);
                     }
                 }
 
                 progress?.Report(new IndexProgress(IndexStage.Reading, page[^1].Sequence, last));
             }
 
-            index.Learn(corpus.Values, progress is null ? null : new Core.SynchronousProgress<(long Done, long Total)>(p =>
+            index.Learn(corpus.Documents, progress is null ? null : new Core.SynchronousProgress<(long Done, long Total)>(p =>
                 progress.Report(new IndexProgress(IndexStage.Learning, p.Done, p.Total))), cancellationToken);
         }
 
@@ -74,7 +74,7 @@ public static class IndexSynchronizer
         var start = from;
         await foreach (var changes in Feed(store, from, cancellationToken))
         {
-            index.Apply(changes);
+            index.Apply(changes, fromStart);
             applied += changes.Count;
             from = changes[^1].Sequence;
             progress?.Report(new IndexProgress(IndexStage.Applying, from - start, total));

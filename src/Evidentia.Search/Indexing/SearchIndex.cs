@@ -107,19 +107,31 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Adds, replaces or removes (tombstones) the documents of these changes (not visible until <see cref="Commit"/>).</summary>
-    public void Apply(IEnumerable<DocumentChange> changes)
+    /// <param name="intoEmpty">
+    /// The index was cleared and the changes are the store's feed from its start, where each document comes once: documents
+    /// are added rather than replaced by key (no key to look up in every segment), and deletions have nothing to remove.
+    /// </param>
+    public void Apply(IEnumerable<DocumentChange> changes, bool intoEmpty = false)
     {
-        foreach (var change in changes)
+        // Lucene documents are made on every core (analysis, embeddings, fingerprints: about half the work) and written
+        // in feed order, one at a time, so document numbers, and the ties they break, are those of one thread.
+        foreach (var (change, doc) in changes.AsParallel().AsOrdered().Select(c => (c, c.Deleted ? null : ToLucene(c.Document))))
         {
-            var document = change.Document;
-            var key = new Term(IndexFields.Key, document.Key.ToString());
-            if (change.Deleted)
+            var key = new Term(IndexFields.Key, change.Document.Key.ToString());
+            if (intoEmpty)
+            {
+                if (doc is not null)
+                {
+                    Writer.AddDocument(doc);
+                }
+            }
+            else if (doc is null)
             {
                 Writer.DeleteDocuments(key);
             }
             else
             {
-                Writer.UpdateDocument(key, ToLucene(document));
+                Writer.UpdateDocument(key, doc);
             }
         }
     }

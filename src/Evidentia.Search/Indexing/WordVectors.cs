@@ -26,9 +26,11 @@ public sealed class WordVectors
     private const int Seed = 7;
     private const int Parts = 2;
 
-    // A document teaches by its first this many words: a guideline summary runs to 15,000 and, whole, would cost the
-    // learning more than every other corpus while its opening already holds its vocabulary.
-    private const int MaxTermsPerDocument = 500;
+    /// <summary>
+    /// A document teaches by its first this many words (<see cref="TrainingSample"/>): a guideline summary runs to 15,000
+    /// and, whole, would cost the learning more than every other corpus while its opening already holds its vocabulary.
+    /// </summary>
+    public const int MaxTermsPerDocument = 500;
     private const int Magic = 0x45565731; // "EVW1"
 
     private readonly Dictionary<string, int> _words;
@@ -98,7 +100,6 @@ public sealed class WordVectors
     /// <param name="progress">Words trained on so far, of every epoch's words: about a hundred reports, from the learners' threads, one at a time and never backwards.</param>
     public static WordVectors Train(IReadOnlyCollection<IReadOnlyList<string>> documents, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
-        documents = documents.Select(d => d.Count > MaxTermsPerDocument ? d.Take(MaxTermsPerDocument).ToList() : d).ToList();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var terms in documents)

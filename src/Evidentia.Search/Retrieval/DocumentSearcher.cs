@@ -4,7 +4,6 @@ using Evidentia.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Evidentia.Search.Retrieval;
 
@@ -442,14 +441,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     public IReadOnlySet<(DocumentKey Document, Passage Passage)> Templates(IEnumerable<Document> documents) => index.WithSearcher(searcher =>
     {
         var reader = searcher.IndexReader;
-        // One enumerator of the sentence field per segment, sought for each sentence (a Term look-up opens new ones).
-        var segments = reader.Leaves.Select(l => l.AtomicReader.GetTerms(IndexFields.Sentence)?.GetEnumerator()).OfType<TermsEnum>().ToList();
-        int Stating(string key)
-        {
-            var bytes = new BytesRef(key);
-            return segments.Sum(e => e.SeekExact(bytes) ? e.DocFreq : 0);
-        }
-
+        var stating = new DocFrequencies(reader, IndexFields.Sentence);
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         var templates = new HashSet<(DocumentKey, Passage)>();
         foreach (var document in documents)
@@ -462,7 +454,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
             var least = Math.Max(options.TemplateDocuments, options.TemplateShare * size);
             foreach (var passage in document.Passages)
             {
-                if (Stating(SearchIndex.SentenceKey(document.Collection, document.Quote(passage.Span))) >= least)
+                if (stating.Of(SearchIndex.SentenceKey(document.Collection, document.Quote(passage.Span))) >= least)
                 {
                     templates.Add((document.Key, passage));
                 }

@@ -49,19 +49,21 @@ public static class RerankFeatures
     public static float[][] Compute(IndexSearcher searcher, string question, IReadOnlyList<(string Term, int Count)> terms, IReadOnlyList<Candidate> candidates, WordVectors words)
     {
         var reader = searcher.IndexReader;
+        // The idf of every title and question term of the candidates: hundreds of look-ups a question.
+        var frequencies = new DocFrequencies(reader, IndexFields.All);
         var idfCache = new Dictionary<string, double>(StringComparer.Ordinal);
         double Idf(string term)
         {
             if (!idfCache.TryGetValue(term, out var value))
             {
-                idfCache[term] = value = DocumentSearcher.Idf(reader, term);
+                idfCache[term] = value = DocumentSearcher.Idf(reader.NumDocs, frequencies.Of(term));
             }
 
             return value;
         }
 
         var queryTerms = terms.Select(t => t.Term).ToArray();
-        var df = queryTerms.Select(t => reader.DocFreq(new Term(IndexFields.All, t))).ToArray();
+        var df = queryTerms.Select(frequencies.Of).ToArray();
         var idf = new double[queryTerms.Length];
         for (var k = 0; k < queryTerms.Length; k++)
         {
