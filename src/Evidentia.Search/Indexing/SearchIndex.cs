@@ -117,21 +117,21 @@ public sealed class SearchIndex : IDisposable
         // in feed order, one at a time, so document numbers, and the ties they break, are those of one thread.
         foreach (var (change, doc) in changes.AsParallel().AsOrdered().Select(c => (c, c.Deleted ? null : ToLucene(c.Document))))
         {
-            var key = new Term(IndexFields.Key, change.Document.Key.ToString());
-            if (intoEmpty)
+            if (doc is not null && intoEmpty)
             {
-                if (doc is not null)
+                Writer.AddDocument(doc);
+            }
+            else if (!intoEmpty)
+            {
+                var key = new Term(IndexFields.Key, change.Document.Key.ToString());
+                if (doc is null)
                 {
-                    Writer.AddDocument(doc);
+                    Writer.DeleteDocuments(key);
                 }
-            }
-            else if (doc is null)
-            {
-                Writer.DeleteDocuments(key);
-            }
-            else
-            {
-                Writer.UpdateDocument(key, doc);
+                else
+                {
+                    Writer.UpdateDocument(key, doc);
+                }
             }
         }
     }

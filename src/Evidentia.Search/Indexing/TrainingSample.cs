@@ -7,7 +7,7 @@ namespace Evidentia.Search.Indexing;
 /// <summary>
 /// The documents word vectors learn from (<see cref="WordVectors.Train"/>), gathered from the store's change feed in
 /// bounded memory: each document by its first <see cref="WordVectors.MaxTermsPerDocument"/> terms, each term's string
-/// held once, and at most <see cref="Budget"/> terms in all. Past the budget, the documents whose keys hash highest are
+/// held once, and at most its budget of terms in all. Past the budget, the documents whose keys hash highest are
 /// dropped (and any later one hashing as high is never taken), so the sample is the same whatever the order of the
 /// feed, and a corpus within the budget is learned from whole, in feed order. Learning then costs time and memory in
 /// proportion to the budget, not to the corpus (a million PubMed passages teach the words no better than a third of them).
@@ -22,16 +22,13 @@ public sealed class TrainingSample(long budget)
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private ulong _ceiling = ulong.MaxValue;
 
-    /// <summary>The most terms the sample holds.</summary>
-    public long Budget => budget;
-
     /// <summary>Terms held now.</summary>
     public long Terms { get; private set; }
 
     /// <summary>Documents dropped to keep within the budget.</summary>
     public int Dropped { get; private set; }
 
-    /// <summary>The documents held, in the order they were first set.</summary>
+    /// <summary>The documents held, in the order they were set (feed order).</summary>
     public IReadOnlyCollection<IReadOnlyList<string>> Documents => _documents.Values.Select(d => (IReadOnlyList<string>)d.Terms).ToList();
 
     /// <summary>Sets a document's terms (replacing what it had).</summary>
