@@ -69,36 +69,6 @@ if (args is ["answers", ..])
     return await AnswerEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("tests", "Evidentia.Tests", "Questions", "emergency-set.jsonl"));
 }
 
-// sentences [--write-model]: which sentence states what a question asks (issue 23, item 4), the learned sentence model
-// cross-validated by question against the hand-weighted score; --write-model also writes the model Evidentia ships.
-// sentences --from ROWS [--write-model]: the same from the candidates a run saved (bench/out/sentence-rows.jsonl).
-if (args is ["sentences", ..])
-{
-    var rowsPath = Path.Combine("bench", "out", "sentence-rows.jsonl");
-    var folded = new RerankerTraining(RerankerTraining.FoldKeys(BenchData.SharedData));
-    List<SentenceStudy.Question> questions;
-    if (args is [_, "--from", var from, ..])
-    {
-        questions = SentenceStudy.Load(from);
-    }
-    else
-    {
-        await using var workspace = await BenchData.OpenCorpusAsync();
-        questions = await SentenceStudy.CollectAsync(workspace, await FoldedSearch.CreateAsync(workspace, BenchData.SharedData), BenchData.SharedData);
-        Directory.CreateDirectory(Path.GetDirectoryName(rowsPath)!);
-        SentenceStudy.Save(questions, rowsPath);
-    }
-
-    Console.WriteLine(SentenceStudy.Report(questions, folded));
-
-    if (args.Contains("--write-model"))
-    {
-        Console.WriteLine(SentenceStudy.WriteModel(questions));
-    }
-
-    return 0;
-}
-
 // emergencies [--write-model]: the emergency classifier, cross-validated by leaving each red-flag category out;
 // --write-model also writes the model Evidentia ships, trained on all of the set.
 if (args is ["emergencies"] or ["emergencies", "--write-model"])
