@@ -21,7 +21,7 @@ public static partial class AnswerEvaluation
 {
     // Correct: some judged answer is relevant, whether or not the corpus has its text (withheld sources).
     // KeyTerms: for a guideline question, words any one of which a correct bottom line or first section contains.
-    internal sealed record Case(string Set, string Id, string Text, string Collection, HashSet<string> Gold, bool Correct)
+    private sealed record Case(string Set, string Id, string Text, string Collection, HashSet<string> Gold, bool Correct)
     {
         public IReadOnlyList<string> KeyTerms { get; init; } = [];
 
@@ -53,12 +53,20 @@ public static partial class AnswerEvaluation
     {
         var data = BenchData.SharedData;
         await using var workspace = await BenchData.OpenCorpusAsync();
-        // The shipped reranker and sentence model learned from these dev questions: each question is answered with ones
-        // trained on the other folds instead, so no figure here is in-sample.
-        var folded = await FoldedSearch.CreateAsync(workspace, data);
-        var (training, searchers, hybrid) = (folded.Training, folded.Searchers, folded.Hybrid);
-        var sentenceQuestions = await SentenceStudy.CollectAsync(workspace, folded, data);
-        var sentences = Enumerable.Range(0, searchers.Length).Select(k => SentenceStudy.Fit(sentenceQuestions.Where(q => training.FoldOf(q.Id) != k).ToList())).ToArray();
+        // The shipped reranker learned from these dev questions: each question is answered with a reranker
+        // trained on the other folds instead (as the retrieval table), so no figure here is in-sample.
+        var training = new RerankerTraining(RerankerTraining.FoldKeys(data));
+        var benchmarks = TrecFiles.Write(data, Path.Combine("bench", "out"));
+        var documents = await BenchData.CitableDocumentsAsync(workspace);
+        var folds = training.TrainFolds(RerankerTraining.Collect(workspace.Searcher, benchmarks, documents).SelectMany(r => r.Candidates).ToList());
+        // With the sentence vectors built (EVIDENTIA_BENCH_LEXICAL unset), the product searches hybrid: so do the folds.
+        var hybrid = Environment.GetEnvironmentVariable("EVIDENTIA_BENCH_LEXICAL") is null;
+        var hybridFolds = hybrid
+            ? new RerankerTraining(RerankerTraining.FoldKeys(data), hybrid: true)
+                .TrainFolds(RerankerTraining.Collect(workspace.Searcher, benchmarks, documents, hybrid: true).SelectMany(r => r.Candidates).ToList())
+            : folds.Select(_ => (Reranker?)null).ToArray();
+        workspace.SearchOptions.Dense = hybrid;
+        var searchers = folds.Select((model, i) => new DocumentSearcher(workspace.Index, workspace.SearchOptions, model, workspace.Dense, hybridFolds[i])).ToArray();
         AnswerEngine[] engines;
         var report = new StringBuilder();
         report.AppendLine(hybrid ? "Retrieval: hybrid (sentence vectors built)." : "Retrieval: lexical (EVIDENTIA_BENCH_LEXICAL set).").AppendLine();
@@ -91,7 +99,7 @@ public static partial class AnswerEvaluation
         // Answerability (issue 23, item 5): the signals of every calibration question, composed by the same engines with no
         // relevance threshold; each fold's answers are then judged by a model trained on the other folds' questions.
         var open = new ComposerOptions { MinRelevance = 0 };
-        var unthresholded = searchers.Select((s, k) => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(open), emergencies: Encoders.Emergencies, sentences: sentences[k])).ToArray();
+        var unthresholded = searchers.Select(s => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(open), emergencies: Encoders.Emergencies)).ToArray();
         var rows = new List<AnswerabilityStudy.Row>();
         foreach (var c in cases.Where(c => QuestionRules.Validate(c.Text) is null && (answerabilityOnly || c.Set != "LiveQA-Med (consumer message)")))
         {
@@ -137,7 +145,7 @@ public static partial class AnswerEvaluation
         var models = Enumerable.Range(0, searchers.Length)
             .Select(k => hybrid ? AnswerabilityStudy.FitModels(calibrationRows.Where(r => training.FoldOf(r.Id) != k).ToList(), guidelineRows.Where(r => training.FoldOf(r.Id) != k).ToList()) : null)
             .ToArray();
-        engines = searchers.Select((s, k) => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions), emergencies: Encoders.Emergencies, answerability: models[k], sentences: sentences[k])).ToArray();
+        engines = searchers.Select((s, k) => new AnswerEngine(workspace.Store, s, workspace.SearchOptions, new AnswerComposer(workspace.ComposerOptions), emergencies: Encoders.Emergencies, answerability: models[k])).ToArray();
         report.AppendLine(hybrid
             ? string.Create(CultureInfo.InvariantCulture, $"Answerability: each fold's models trained on the other folds' questions ({calibrationRows.Count} calibration questions; {guidelineRows.Count} guideline rows); thresholds and floors, question pages: {string.Join(", ", models.Select(m => Operating(m!.Questions)))}; guidelines: {string.Join(", ", models.Select(m => Operating(m!.Guidelines)))}.")
             : "Answerability: the relevance threshold alone (lexical search).").AppendLine();
@@ -183,7 +191,7 @@ public static partial class AnswerEvaluation
     private static string Operating(Answerability? model) =>
         model is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{model.Threshold:F2}/{model.RelevanceFloor:F2}");
 
-    internal static List<Case> GuidelineCases(string data) =>
+    private static List<Case> GuidelineCases(string data) =>
         Lines(Path.Combine(data, "ngc", "questions.dev.jsonl")).Select(q => new Case(
             "NGC guidelines", q.GetProperty("id").GetString()!, q.GetProperty("text").GetString()!, "ngc",
             [q.GetProperty("gold").GetString()!, .. q.GetProperty("also_relevant").EnumerateArray().Select(a => a.GetString()!)], true)
@@ -223,7 +231,7 @@ public static partial class AnswerEvaluation
         return report.ToString();
     }
 
-    internal static List<Case> Cases(string data)
+    private static List<Case> Cases(string data)
     {
         var cases = new List<Case>();
         foreach (var q in Lines(Path.Combine(data, "liveqa_med", "dev.jsonl")))
@@ -398,7 +406,7 @@ public static partial class AnswerEvaluation
             $"Emergency set: {flagged} of {rows.Count(r => r.Emergency)} emergencies get the urgent-care message; {falseAlarms} of {rows.Count(r => !r.Emergency)} look-alikes do.\n");
     }
 
-    internal static (double Recall, double Precision) Rouge2(string candidate, string reference)
+    private static (double Recall, double Precision) Rouge2(string candidate, string reference)
     {
         static Dictionary<string, int> Bigrams(string text)
         {

@@ -46,7 +46,7 @@ internal static class AnswerabilityStudy
         var (floor, threshold) = Floors
             .Select(f => (Floor: f, Best: Balanced(scored.Select((s, i) => (rows[i].Relevance < f ? 0 : s.Score, s.Positive)).ToList())))
             .MaxBy(x => Balance(x.Best));
-        return new Answerability(model.Mean, model.Scale, model.Weights, model.Bias, threshold.T, floor);
+        return model with { Threshold = threshold.T, RelevanceFloor = floor };
     }
 
     /// <summary>
@@ -176,7 +176,7 @@ internal static class AnswerabilityStudy
         return [.. scored];
     }
 
-    public static int Fold(string id) => (int)(System.IO.Hashing.XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(id)) % 5);
+    private static int Fold(string id) => (int)(System.IO.Hashing.XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(id)) % 5);
 
     public static double Auc(List<(double Score, bool Positive)> rows)
     {
@@ -193,8 +193,7 @@ internal static class AnswerabilityStudy
 /// </summary>
 internal static class Logistic
 {
-    /// <param name="weights">Each row's weight (all 1 when null).</param>
-    public static LogisticModel Fit(List<double[]> x, List<bool> y, double l2 = 1.0, IReadOnlyList<double>? weights = null)
+    public static Answerability Fit(List<double[]> x, List<bool> y, double l2 = 1.0)
     {
         var d = x[0].Length;
         var mean = Enumerable.Range(0, d).Select(j => x.Average(r => r[j])).ToArray();
@@ -207,22 +206,13 @@ internal static class Logistic
             var hessian = new double[d + 1, d + 1];
             for (var n = 0; n < z.Count; n++)
             {
-                var row = z[n];
-                var dot = 0.0;
+                var p = 1 / (1 + Math.Exp(-z[n].Select((v, j) => v * w[j]).Sum()));
                 for (var j = 0; j <= d; j++)
                 {
-                    dot += row[j] * w[j];
-                }
-
-                var p = 1 / (1 + Math.Exp(-dot));
-                var weight = weights?[n] ?? 1;
-                var (g, h) = (weight * (p - (y[n] ? 1 : 0)), weight * p * (1 - p));
-                for (var j = 0; j <= d; j++)
-                {
-                    gradient[j] += g * row[j];
+                    gradient[j] += (p - (y[n] ? 1 : 0)) * z[n][j];
                     for (var k = 0; k <= d; k++)
                     {
-                        hessian[j, k] += h * row[j] * row[k];
+                        hessian[j, k] += p * (1 - p) * z[n][j] * z[n][k];
                     }
                 }
             }
@@ -245,7 +235,7 @@ internal static class Logistic
             }
         }
 
-        return new LogisticModel(mean, scale, w[1..], w[0]);
+        return new Answerability(mean, scale, w[1..], w[0], Threshold: 0, RelevanceFloor: 0);
     }
 
     private static double[] Solve(double[,] a, double[] b)

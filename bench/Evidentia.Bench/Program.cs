@@ -69,56 +69,6 @@ if (args is ["answers", ..])
     return await AnswerEvaluation.RunAsync(args.Length > 1 ? args[1] : Path.Combine("tests", "Evidentia.Tests", "Questions", "emergency-set.jsonl"));
 }
 
-// sentences [--write-model]: which sentence states what a question asks (issue 23, item 4), the learned sentence model
-// cross-validated by question against the hand-weighted score; --write-model also writes the model Evidentia ships.
-// sentences --from ROWS [--write-model]: the same from the candidates a run saved (bench/out/sentence-rows.jsonl).
-if (args is ["sentences", ..])
-{
-    var rowsPath = Path.Combine("bench", "out", "sentence-rows.jsonl");
-    var folded = new RerankerTraining(RerankerTraining.FoldKeys(BenchData.SharedData));
-    List<SentenceStudy.Question> questions;
-    if (args is [_, "--from", var from, ..])
-    {
-        questions = SentenceStudy.Load(from);
-    }
-    else
-    {
-        await using var workspace = await BenchData.OpenCorpusAsync();
-        questions = await SentenceStudy.CollectAsync(workspace, await FoldedSearch.CreateAsync(workspace, BenchData.SharedData), BenchData.SharedData);
-        Directory.CreateDirectory(Path.GetDirectoryName(rowsPath)!);
-        SentenceStudy.Save(questions, rowsPath);
-    }
-
-    Console.WriteLine(SentenceStudy.Report(questions, folded));
-
-    // The sentence encoder's meaning over each question's first candidates (issue 23, item 4, next step).
-    if (args.Contains("--meaning"))
-    {
-        var top = 30;
-        var encoded = SentenceStudy.WithMeaning(questions, Evidentia.Semantics.Encoders.Default, top);
-        var n = Evidentia.Search.Retrieval.SentenceChoice.Names.Length;
-        Console.WriteLine($"First {top} candidates by the hand-weighted score:");
-        Console.WriteLine(SentenceStudy.Compare(encoded,
-        [
-            ("hand", c => c.Baseline), ("encoder", c => c.Features[n]), ("encoder, titled", c => c.Features[n + 1]),
-            ("hand + 0.25 enc", c => c.Baseline + (0.25 * c.Features[n])), ("hand + 0.5 enc", c => c.Baseline + (0.5 * c.Features[n])),
-            ("hand + 1 enc", c => c.Baseline + c.Features[n]), ("hand + 0.5 titled", c => c.Baseline + (0.5 * c.Features[n + 1])),
-        ]));
-        Console.WriteLine("Learned, the 15 signals, on these candidates:");
-        Console.WriteLine(SentenceStudy.Report(encoded.Select(q => q with { Candidates = q.Candidates.Select(c => c with { Features = c.Features[..n] }).ToList() }).ToList(), folded));
-        Console.WriteLine("Learned, with the encoder's two:");
-        Console.WriteLine(SentenceStudy.Report(encoded, folded, [.. Evidentia.Search.Retrieval.SentenceChoice.Names, "encoder", "encoder, titled"]));
-        SentenceStudy.Save(encoded, Path.Combine("bench", "out", "sentence-rows-meaning.jsonl"));
-    }
-
-    if (args.Contains("--write-model"))
-    {
-        Console.WriteLine(SentenceStudy.WriteModel(questions));
-    }
-
-    return 0;
-}
-
 // emergencies [--write-model]: the emergency classifier, cross-validated by leaving each red-flag category out;
 // --write-model also writes the model Evidentia ships, trained on all of the set.
 if (args is ["emergencies"] or ["emergencies", "--write-model"])

@@ -18,12 +18,12 @@ namespace Evidentia.Search;
 /// </summary>
 public sealed partial class AnswerEngine(
     IDocumentStore store, DocumentSearcher searcher, SearchOptions options, IAnswerComposer composer, IConversationStore? conversations = null,
-    IEmergencyDetector? emergencies = null, AnswerabilityModels? answerability = null, LogisticModel? sentences = null)
+    IEmergencyDetector? emergencies = null, AnswerabilityModels? answerability = null)
 {
     private const int RelatedQuestions = 6;
     private const int SuggestedFollowUps = 4;
 
-    private readonly PassageRanker _ranker = new(searcher.Index.IndexAnalyzer, sentences);
+    private readonly PassageRanker _ranker = new(searcher.Index.IndexAnalyzer);
 
     /// <summary>Answers a question asked outside any conversation.</summary>
     /// <exception cref="ArgumentException">The question is empty or too long (see <see cref="QuestionRules"/>).</exception>
@@ -61,7 +61,7 @@ public sealed partial class AnswerEngine(
         var templates = searcher.Templates(documents.Values);
         var passages = _ranker.Rank(
                 terms, searcher.Idf(terms.Select(t => t.Term)), hits, documents, focus, compounds, NumberedKinds.Of(searchedAs),
-                focusIsName: focusWords is not null && searcher.IsTitle(focusWords), vectors: searcher.Index.Vectors)
+                focusIsName: focusWords is not null && searcher.IsTitle(focusWords))
             .Where(p => !templates.Contains((p.Document.Key, p.Passage)))
             .ToList();
         var definitions = input.Audience == Audience.Patient ? await DefinitionsAsync(passages, cancellationToken) : [];

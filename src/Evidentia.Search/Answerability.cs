@@ -17,14 +17,27 @@ namespace Evidentia.Search;
 /// (<see cref="AnswerabilityModels"/>); otherwise the composer's relevance threshold decides.
 /// </summary>
 public sealed record Answerability(double[] Mean, double[] Scale, double[] Weights, double Bias, double Threshold, double RelevanceFloor)
-    : LogisticModel(Mean, Scale, Weights, Bias)
 {
+    // Before Shipped: static fields are initialised in order.
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
     /// <summary>How many of the first documents the nearest in meaning is taken from.</summary>
     public const int NearestOf = 5;
 
     /// <summary>The signals, in the model's order: the best document's reranker score, the nearest document in meaning.</summary>
     public static double[] Features(IReadOnlyList<SearchHit> hits) =>
         [hits.Count > 0 ? hits[0].Score : 0, hits.Take(NearestOf).Select(h => (double)(h.Meaning ?? 0)).DefaultIfEmpty(0).Max()];
+
+    public double Probability(double[] features)
+    {
+        var z = Bias;
+        for (var i = 0; i < features.Length; i++)
+        {
+            z += Weights[i] * (features[i] - Mean[i]) / Scale[i];
+        }
+
+        return 1 / (1 + Math.Exp(-z));
+    }
 
     /// <summary>
     /// The answer with its relevance replaced by the probability that its evidence answers the question, declined when
@@ -55,6 +68,8 @@ public sealed record Answerability(double[] Mean, double[] Scale, double[] Weigh
         JsonSerializer.Deserialize<Answerability>(json, JsonOptions) is { Mean: not null, Scale: not null, Weights: not null } model
             ? model
             : throw new InvalidDataException("Not an answerability model.");
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>A shipped model (<c>answerability-{kind}.json</c> beside this code), null when none was trained.</summary>
     internal static Answerability? Load(string kind)

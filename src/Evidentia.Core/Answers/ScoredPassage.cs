@@ -10,7 +10,4 @@ namespace Evidentia.Core.Answers;
 public sealed record ScoredPassage(Document Document, Passage Passage, double Score, double Relevance)
 {
     public string Text => Document.Quote(Passage.Span);
-
-    /// <summary>The signals <see cref="Score"/> was computed from, where a learned model computed it (for its training).</summary>
-    public double[]? Features { get; init; }
 }

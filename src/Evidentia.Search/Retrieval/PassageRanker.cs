@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Evidentia.Core.Answers;
 using Evidentia.Core.Documents;
 using Evidentia.Core.Text;
-using Evidentia.Search.Indexing;
 using Lucene.Net.Analysis;
 
 namespace Evidentia.Search.Retrieval;
@@ -10,12 +9,8 @@ namespace Evidentia.Search.Retrieval;
 /// <summary>
 /// Scores the sentences of retrieved documents for a question. A sentence's relevance is the share of the
 /// question's idf-weighted terms found in the sentence or in what frames it (its document's title,
-/// question and scope, its section heading); its score is the probability, by a learned model
-/// (<see cref="SentenceChoice"/>), that it states what the question asks, from its signals: the document's search score
-/// relative to the best and its rank, the sentence's own coverage and its frame's, its heading's, where it stands in its
-/// document, whether it is on focus and names the anchor, its length, its source's kind, whether it carries a
-/// recommendation's grade, how near its words' meaning is to the question's, how many of the question's rarest terms it
-/// names, and how much of what its frame does not say of the question it says itself (the composer adds its preferences for
+/// question and scope, its section heading); its score adds the document's search score relative to the best, the sentence's own coverage,
+/// and a small preference for sentences early in their document (the composer adds its preferences for
 /// stronger, newer and the audience's sources: <see cref="AnswerComposer.Preference"/>).
 /// The anchor of a question is the most topical term of its focus (the condition or drug asked about, not the words
 /// that ask, such as "first-line" or "dose"; "psoriasis", not "contagious": <see cref="DocumentSearcher.Topicality"/>) that
@@ -29,15 +24,11 @@ namespace Evidentia.Search.Retrieval;
 /// patient page's title puts before the asked condition ("familial" on the page "Familial prostate cancer" for "What is
 /// prostate cancer?") or does not name the asked condition on such a page: it is about a narrower condition.
 /// </summary>
-/// <param name="choice">The sentence model (<see cref="SentenceChoice.Shipped"/> when null).</param>
-public sealed partial class PassageRanker(Analyzer analyzer, LogisticModel? choice = null)
+public sealed partial class PassageRanker(Analyzer analyzer)
 {
-    private readonly LogisticModel _choice = choice ?? SentenceChoice.Shipped;
-
     /// <summary>Scored sentences of <paramref name="documents"/>, in no particular order.</summary>
     /// <param name="focusTerms">The terms of the question's focus (<see cref="Core.Questions.QuestionAnalyzer.Focus"/>), read as the question's are, the one to anchor on first.</param>
     /// <param name="compounds">The question's hyphenated words (<see cref="QueryTerms.Compounds"/>).</param>
-    /// <param name="vectors">The index's word vectors, for the meaning signal (none: 0).</param>
     /// <param name="focusIsName">The focus is a document's title ("Hay Fever"): a document that does not name all of it is off-focus.</param>
     public IReadOnlyList<ScoredPassage> Rank(
         IReadOnlyList<(string Term, int Count)> questionTerms,
@@ -47,10 +38,8 @@ public sealed partial class PassageRanker(Analyzer analyzer, LogisticModel? choi
         IReadOnlyList<string>? focusTerms = null,
         IReadOnlyList<Compound>? compounds = null,
         IReadOnlySet<string>? kinds = null,
-        bool focusIsName = false,
-        WordVectors? vectors = null)
+        bool focusIsName = false)
     {
-        vectors ??= WordVectors.Empty;
         kinds ??= new HashSet<string>();
         var total = questionTerms.Sum(t => idf.GetValueOrDefault(t.Term));
         if (total <= 0 || hits.Count == 0)
@@ -116,15 +105,11 @@ public sealed partial class PassageRanker(Analyzer analyzer, LogisticModel? choi
             return QueryTerms.Set(analyzer, string.Join(' ', before)).Where(t => !asked.Contains(t)).ToHashSet(StringComparer.Ordinal);
         }
 
-        // The question's rarest terms, which name what is specific to it.
-        var rare = questionTerms.Select(t => t.Term).Distinct().OrderByDescending(t => idf.GetValueOrDefault(t)).Take(RareTerms).ToList();
-        var meaning = vectors.Embed(questionTerms.SelectMany(t => Enumerable.Repeat(t.Term, t.Count)));
         var ranked = new List<ScoredPassage>();
-        foreach (var (d, rank) in analysed.Select((d, rank) => (d, rank)))
+        foreach (var d in analysed)
         {
             var (hit, document, frame, texts, sentences, subjects, tables) = d;
             var headings = document.Sections.Select(s => Read(s.Heading)).ToList();
-            var headingCoverage = headings.Select(h => questionTerms.Where(t => Has(h, t.Term)).Sum(t => idf.GetValueOrDefault(t.Term)) / total).ToList();
             var documentScore = hit.Score / topScore;
             var onFocus = (anchor is null || Mentions(d, anchor)) && (!focusIsName || focusFound.All(t => Mentions(d, t)));
             var otherKind = NumberedKinds.OthersOnly(document.Title, kinds);
@@ -136,46 +121,31 @@ public sealed partial class PassageRanker(Analyzer analyzer, LogisticModel? choi
             {
                 var passage = document.Passages[i];
                 var words = subjects[i] ?? sentences[i];
-                double own = 0, framed = 0, beyond = 0, unframed = 0;
+                double own = 0, framed = 0;
                 foreach (var (term, _) in questionTerms)
                 {
                     var weight = idf.GetValueOrDefault(term);
-                    var inFrame = Has(frame, term) || Has(headings[passage.Section], term);
-                    unframed += inFrame ? 0 : weight;
                     if (Has(words, term))
                     {
                         own += weight;
                         framed += weight;
-                        beyond += inFrame ? 0 : weight;
                     }
-                    else if (inFrame)
+                    else if (Has(frame, term) || Has(headings[passage.Section], term))
                     {
                         framed += weight;
                     }
                 }
 
+                var score = (0.5 * documentScore) + (0.3 * own / total) + (0.2 * framed / total) - (0.005 * Math.Min(i, 10));
                 // On a narrower condition's page, a sentence that does not name the asked condition itself is about the page's.
                 var focused = onFocus && (titleAsked || !tables[i]) && (narrower.Count == 0 || (!words.Overlaps(narrower) && focusFound.All(words.Contains)))
                     && !(NumberedKinds.NamesKind(texts[i], kinds) ? NumberedKinds.OthersOnly(texts[i], kinds) : otherKind);
-                double[] features =
-                [
-                    documentScore, (double)rank / hits.Count, own / total, framed / total, headingCoverage[passage.Section], Math.Min(i, 10) / 10.0,
-                    focused ? 1 : 0, anchor is not null && Has(words, anchor) ? 1 : 0, Math.Min(WordCount(texts[i]), 60) / 60.0,
-                    document.EvidenceLevel == EvidenceLevel.Guideline ? 1 : 0, document.EvidenceLevel == EvidenceLevel.PatientInformation ? 1 : 0,
-                    RecommendationGrades.Find(document, texts[i]) is not null ? 1 : 0, WordVectors.Cosine(meaning, vectors.Embed(sentences[i])),
-                    rare.Count(t => Has(words, t)) / (double)rare.Count, unframed > 0 ? beyond / unframed : 0,
-                ];
-                ranked.Add(new ScoredPassage(document, passage, _choice.Probability(features), framed / total * (focused ? 1 : 0.25)) { Features = features });
+                ranked.Add(new ScoredPassage(document, passage, score, framed / total * (focused ? 1 : 0.25)));
             }
         }
 
         return ranked;
     }
-
-    /// <summary>How many of the question's rarest terms the "rare terms" signal counts.</summary>
-    private const int RareTerms = 3;
-
-    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();
