@@ -140,7 +140,7 @@ public sealed class Workspace : IAsyncDisposable
     }
 
     /// <summary>Applies the store's change feed to the index (or rebuilds it), reporting progress.</summary>
-    public Task<int> SyncIndexAsync(bool rebuild, IProgress<IndexProgress>? progress, CancellationToken cancellationToken) =>
+    public Task<int> SyncIndexAsync(bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken) =>
         IndexSynchronizer.SyncAsync(Store, Index, rebuild, progress, cancellationToken);
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class IndexCommand
                 $"Index: [bold]{workspace.Index.Count:N0}[/] documents at store sequence {workspace.Index.CommittedSequence:N0} ({applied:N0} applied).");
             if (!result.GetValue(noVectors))
             {
-                var encoded = await ProgressBars.RunAsync(ctx => Task.Run(() => workspace.BuildVectors(ProgressBars.Vectors(ctx), cancellationToken), cancellationToken));
+                var encoded = await ProgressBars.RunAsync(ctx => Task.Run(() => workspace.BuildVectors(ProgressBars.Counted(ctx, "Encoding sentence vectors"), cancellationToken), cancellationToken));
                 var (covered, total) = workspace.Searcher.DenseCoverage();
                 Consoles.Out.MarkupLineInterpolated($"Sentence vectors ({workspace.Dense.Model}): [bold]{covered:N0}[/] of {total:N0} citable documents ({encoded:N0} encoded now).");
             }

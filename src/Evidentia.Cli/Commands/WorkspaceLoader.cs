@@ -48,7 +48,7 @@ public static class WorkspaceLoader
         }
 
         var applied = await ProgressBars.RunAsync(ctx =>
-            workspace.SyncIndexAsync(rebuild, ProgressBars.Index(ctx, rebuild ? "Rebuilding index" : "Indexing"), cancellationToken));
+            workspace.SyncIndexAsync(rebuild, ProgressBars.Counted(ctx, rebuild ? "Rebuilding index" : "Indexing"), cancellationToken));
         var sentBack = await workspace.RecheckArticlesAsync(cancellationToken);
         if (sentBack.Count > 0)
         {

@@ -1,6 +1,5 @@
 using Evidentia.Core;
 using Evidentia.Ingestion;
-using Evidentia.Search.Indexing;
 using Spectre.Console;
 
 namespace Evidentia.Cli.Rendering;
@@ -15,10 +14,10 @@ public static class ProgressBars
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(work);
 
-    /// <summary>A bar that follows texts encoded of the sentence vectors missing.</summary>
-    public static IProgress<(long Done, long Total)> Vectors(ProgressContext context)
+    /// <summary>A bar that follows a count of done of total: the change feed applied to the index, the sentence vectors encoded.</summary>
+    public static IProgress<(long Done, long Total)> Counted(ProgressContext context, string label)
     {
-        var task = context.AddTask("Encoding sentence vectors", maxValue: 1);
+        var task = context.AddTask(label, maxValue: 1);
         return new SynchronousProgress<(long Done, long Total)>(p =>
         {
             task.MaxValue = Math.Max(1, p.Total);
@@ -35,30 +34,6 @@ public static class ProgressBars
             task.MaxValue = Math.Max(1, p.BytesTotal);
             task.Value = p.BytesRead;
             task.Description = $"Reading {Markup.Escape(p.File)} ({p.Documents:N0} documents)";
-        });
-    }
-
-    /// <summary>
-    /// A bar for each stage of an index sync, added as it starts: reading the store and learning word vectors (a build
-    /// from the whole store), then applying the change feed (<paramref name="label"/>).
-    /// </summary>
-    public static IProgress<IndexProgress> Index(ProgressContext context, string label)
-    {
-        var tasks = new Dictionary<IndexStage, ProgressTask>();
-        return new SynchronousProgress<IndexProgress>(p =>
-        {
-            if (!tasks.TryGetValue(p.Stage, out var task))
-            {
-                tasks[p.Stage] = task = context.AddTask(p.Stage switch
-                {
-                    IndexStage.Reading => "Reading the store",
-                    IndexStage.Learning => "Learning word vectors",
-                    _ => label,
-                }, maxValue: 1);
-            }
-
-            task.MaxValue = Math.Max(1, p.Total);
-            task.Value = p.Done;
         });
     }
 }

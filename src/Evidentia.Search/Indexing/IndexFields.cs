@@ -34,9 +34,6 @@ public static class IndexFields
     /// <summary>Doc values: the analysed terms of the document's own questions, space-separated.</summary>
     public const string QuestionTerms = "questionTerms";
 
-    /// <summary>Doc values: the embedding of a citable document's words (<see cref="WordVectors"/>, half precision).</summary>
-    public const string Meaning = "meaning";
-
     /// <summary>Stored: the text a citable document's sentence vector is made from (<see cref="DenseIndex.Text"/>).</summary>
     public const string DenseText = "denseText";
 

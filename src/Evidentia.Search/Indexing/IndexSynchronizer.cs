@@ -13,7 +13,7 @@ public static class IndexSynchronizer
     /// <summary>Applies pending changes; returns how many documents were (re)indexed.</summary>
     /// <param name="rebuild">Start from an empty index and apply the whole feed.</param>
     public static async Task<int> SyncAsync(
-        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
         await index.SyncLock.WaitAsync(cancellationToken);
         try
@@ -27,7 +27,7 @@ public static class IndexSynchronizer
     }
 
     private static async Task<int> SyncLockedAsync(
-        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+        IDocumentStore store, SearchIndex index, bool rebuild, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
         var last = await store.GetLastSequenceAsync(cancellationToken);
         // An index ahead of its store belongs to another store (the database was replaced): rebuild it.
@@ -43,30 +43,6 @@ public static class IndexSynchronizer
         if (fromStart)
         {
             index.Clear();
-            // Built from the whole store: word vectors are learned from its citable documents first (a sample of them
-            // past a budget), so that every document applied below carries its embedding (an update later is embedded with these).
-            var corpus = new TrainingSample(TrainingSample.DefaultBudget);
-            await foreach (var page in Feed(store, 0, cancellationToken))
-            {
-                // Analysed on every core, taken in feed order.
-                foreach (var (change, terms) in page.AsParallel().AsOrdered()
-                    .Select(c => (c, c.Deleted || !c.Document.Citable ? null : index.TrainingTerms(c.Document))))
-                {
-                    if (terms is null)
-                    {
-                        corpus.Remove(change.Document.Key);
-                    }
-                    else
-                    {
-                        corpus.Set(change.Document.Key, terms);
-                    }
-                }
-
-                progress?.Report(new IndexProgress(IndexStage.Reading, page[^1].Sequence, last));
-            }
-
-            index.Learn(corpus.Documents, progress is null ? null : new Core.SynchronousProgress<(long Done, long Total)>(p =>
-                progress.Report(new IndexProgress(IndexStage.Learning, p.Done, p.Total))), cancellationToken);
         }
 
         var applied = 0;
@@ -77,7 +53,7 @@ public static class IndexSynchronizer
             index.Apply(changes, fromStart);
             applied += changes.Count;
             from = changes[^1].Sequence;
-            progress?.Report(new IndexProgress(IndexStage.Applying, from - start, total));
+            progress?.Report((from - start, total));
         }
 
         index.Commit(Math.Max(from, last));

@@ -23,10 +23,9 @@ public sealed class SearchIndex : IDisposable
 {
     private const string SequenceKey = "seq";
     private const string SchemaKey = "schema";
-    private const string VectorsKey = "vectors";
 
     // Bump when the fields change: an index of another schema is rebuilt from the store at the next sync.
-    private const string Schema = "15";
+    private const string Schema = "16";
 
     private readonly FSDirectory _directory;
     // Null for a read-only index (another process owns the writer).
@@ -34,18 +33,13 @@ public sealed class SearchIndex : IDisposable
     private readonly SearcherManager _searchers;
 
     private readonly string _path;
-    private string? _vectorsFile;
-    // Set by Learn until the next commit: the file of the vectors learned (null when none could be).
-    private (string? File, bool Learned) _pending;
 
-    private SearchIndex(string path, FSDirectory directory, IndexWriter? writer, long committedSequence, string? vectorsFile)
+    private SearchIndex(string path, FSDirectory directory, IndexWriter? writer, long committedSequence)
     {
         _path = path;
         _directory = directory;
         _writer = writer;
         CommittedSequence = committedSequence;
-        _vectorsFile = vectorsFile;
-        Vectors = IndexingVectors = vectorsFile is null ? WordVectors.Empty : WordVectors.Load(System.IO.Path.Combine(path, vectorsFile));
         _searchers = writer is null
             ? new SearcherManager(directory, new SimilarityFactory())
             : new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
@@ -62,12 +56,6 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Held while the index is brought up to the store, so two syncs never interleave their commits.</summary>
     internal SemaphoreSlim SyncLock { get; } = new(1, 1);
 
-    /// <summary>The word vectors of the committed index, which its documents' embeddings were made with (for questions).</summary>
-    public WordVectors Vectors { get; private set; }
-
-    // The vectors documents are embedded with as they are applied: new ones from a rebuild until it commits.
-    private WordVectors IndexingVectors { get; set; }
-
     /// <summary>The store sequence number of the last commit (0 for a new index).</summary>
     public long CommittedSequence { get; private set; }
 
@@ -80,7 +68,6 @@ public sealed class SearchIndex : IDisposable
         System.IO.Directory.CreateDirectory(path);
         var directory = FSDirectory.Open(path);
         long sequence = 0;
-        string? vectors = null;
         if (DirectoryReader.IndexExists(directory))
         {
             var commit = DirectoryReader.ListCommits(directory)[^1];
@@ -88,13 +75,12 @@ public sealed class SearchIndex : IDisposable
                 && commit.UserData.TryGetValue(SchemaKey, out var schema) && schema == Schema)
             {
                 sequence = long.Parse(value, CultureInfo.InvariantCulture);
-                vectors = commit.UserData.TryGetValue(VectorsKey, out var file) ? file : null;
             }
         }
 
         if (readOnly)
         {
-            return new SearchIndex(path, directory, null, sequence, vectors);
+            return new SearchIndex(path, directory, null, sequence);
         }
 
         var config = new IndexWriterConfig(Analyzers.Version, Analyzers.CreateIndexAnalyzer())
@@ -103,7 +89,7 @@ public sealed class SearchIndex : IDisposable
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
         };
-        return new SearchIndex(path, directory, new IndexWriter(directory, config), sequence, vectors);
+        return new SearchIndex(path, directory, new IndexWriter(directory, config), sequence);
     }
 
     /// <summary>Adds, replaces or removes (tombstones) the documents of these changes (not visible until <see cref="Commit"/>).</summary>
@@ -113,7 +99,7 @@ public sealed class SearchIndex : IDisposable
     /// </param>
     public void Apply(IEnumerable<DocumentChange> changes, bool intoEmpty = false)
     {
-        // Lucene documents are made on every core (analysis, embeddings, fingerprints: about half the work) and written
+        // Lucene documents are made on every core (analysis, fingerprints: about half the work) and written
         // in feed order, one at a time, so document numbers, and the ties they break, are those of one thread.
         foreach (var (change, doc) in changes.AsParallel().AsOrdered().Select(c => (c, c.Deleted ? null : ToLucene(c.Document))))
         {
@@ -139,57 +125,15 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Removes every document (not visible until <see cref="Commit"/>, so a failed rebuild leaves the old index).</summary>
     public void Clear() => Writer.DeleteAll();
 
-    /// <summary>
-    /// Learns new word vectors from the documents (their <see cref="TrainingTerms"/>) for the documents applied after
-    /// it, as a rebuild does before it applies the store; questions keep the committed ones until <see cref="Commit"/>.
-    /// The vectors are written to a file of their own, named by the commit that adopts them, so an interrupted rebuild
-    /// leaves the committed index and its vectors together.
-    /// </summary>
-    internal void Learn(IReadOnlyCollection<IReadOnlyList<string>> documents, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
-    {
-        IndexingVectors = WordVectors.Train(documents, progress, cancellationToken);
-        _pending = (IndexingVectors.Count > 0 ? $"vectors-{Guid.NewGuid():N}.bin" : null, true);
-        if (_pending.File is { } file)
-        {
-            IndexingVectors.Save(System.IO.Path.Combine(_path, file));
-        }
-    }
-
-    /// <summary>A document's analysed words in order (title, then text): what word vectors learn from and embed.</summary>
-    internal IReadOnlyList<string> TrainingTerms(Core.Documents.Document document)
-    {
-        var terms = new List<string>();
-        using var stream = IndexAnalyzer.GetTokenStream(IndexFields.All, document.Title + "\n" + document.Text);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
-
     /// <summary>Makes the applied changes durable and visible, recording the store sequence they reflect.</summary>
     public void Commit(long sequence)
     {
-        var vectorsFile = _pending.Learned ? _pending.File : _vectorsFile;
-        var data = new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema };
-        if (vectorsFile is not null)
-        {
-            data[VectorsKey] = vectorsFile;
-        }
-
-        Writer.SetCommitData(data);
+        Writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema });
         Writer.Commit();
         CommittedSequence = sequence;
-        _vectorsFile = vectorsFile;
-        _pending = default;
-        Vectors = IndexingVectors;
         _searchers.MaybeRefreshBlocking();
-        // Vectors no commit names any more (replaced, or left by an interrupted rebuild).
-        foreach (var file in System.IO.Directory.EnumerateFiles(_path, "vectors-*.bin*").Where(f => System.IO.Path.GetFileName(f) != vectorsFile))
+        // The word vectors of indexes before schema 16, which nothing reads any more.
+        foreach (var file in System.IO.Directory.EnumerateFiles(_path, "vectors-*.bin*"))
         {
             File.Delete(file);
         }
@@ -239,11 +183,6 @@ public sealed class SearchIndex : IDisposable
         // question it answers (-1: none); doc values, read without loading stored fields.
         doc.Add(new BinaryDocValuesField(IndexFields.TitleTerms, new BytesRef(string.Join(' ', AnalysedTerms(d.Title)))));
         doc.Add(new BinaryDocValuesField(IndexFields.QuestionTerms, new BytesRef(string.Join(' ', (d.Fields.GetValueOrDefault(DocumentFields.Question) ?? []).SelectMany(AnalysedTerms)))));
-        if (IndexingVectors.Count > 0 && d.Citable)
-        {
-            doc.Add(new BinaryDocValuesField(IndexFields.Meaning, new BytesRef(WordVectors.ToBytes(IndexingVectors.Embed(TrainingTerms(d).Distinct())))));
-        }
-
         if (d.Citable && DenseIndex.Text(d) is { } dense)
         {
             doc.Add(new StoredField(IndexFields.DenseText, dense));

@@ -147,7 +147,7 @@ public sealed partial class DocumentSearcher(SearchIndex index, SearchOptions op
     private float[][] Features(IndexSearcher searcher, string query, IReadOnlyList<(string Term, int Count)> terms, ScoreDoc[] docs, float[]? meaning)
     {
         var candidates = docs.Select(d => new RerankFeatures.Candidate(d.Doc, d.Score)).ToList();
-        var lexical = RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, query, terms), candidates, index.Vectors);
+        var lexical = RerankFeatures.Compute(searcher, query, Corrected(searcher.IndexReader, query, terms), candidates);
         return meaning is null ? lexical : RerankFeatures.WithMeaning(lexical, docs.Select(d => dense!.Similarity(searcher.IndexReader, d.Doc, meaning) ?? 0f).ToArray());
     }
 

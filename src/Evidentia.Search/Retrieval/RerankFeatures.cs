@@ -10,8 +10,7 @@ namespace Evidentia.Search.Retrieval;
 /// What the reranker knows about a first-stage candidate: how much of the question it covers (weighted by
 /// idf) in its text, title and question; how much of its title and question the question covers (a page
 /// about exactly the asked focus); whether neighbouring question words stay neighbours in it; whether it
-/// answers the asked kind of question; how near its words' meaning is to the question's (<see cref="WordVectors"/>);
-/// its length, and its first-stage score and rank. Read from the
+/// answers the asked kind of question; its length, and its first-stage score and rank. Read from the
 /// index's postings, norms and doc values for the question's terms only, never from stored text.
 /// </summary>
 public static class RerankFeatures
@@ -21,7 +20,6 @@ public static class RerankFeatures
     [
         "score", "score_ratio", "log_rank", "cover_all", "cover_title", "cover_question", "title_in_query",
         "question_in_query", "pairs", "log_length", "type_match", "has_question", "log_query_terms", "anchor", "cover_all_count", "title_first",
-        "meaning_title", "meaning_text",
     ];
 
     /// <summary>Number of features.</summary>
@@ -45,8 +43,7 @@ public static class RerankFeatures
 
     /// <summary>The feature vectors of <paramref name="candidates"/> (first-stage order) for one question.</summary>
     /// <param name="terms">The question's analysed terms in order, with counts.</param>
-    /// <param name="words">The index's word vectors, which its documents' embeddings were made with.</param>
-    public static float[][] Compute(IndexSearcher searcher, string question, IReadOnlyList<(string Term, int Count)> terms, IReadOnlyList<Candidate> candidates, WordVectors words)
+    public static float[][] Compute(IndexSearcher searcher, string question, IReadOnlyList<(string Term, int Count)> terms, IReadOnlyList<Candidate> candidates)
     {
         var reader = searcher.IndexReader;
         // The idf of every title and question term of the candidates: hundreds of look-ups a question.
@@ -78,7 +75,6 @@ public static class RerankFeatures
         var maxScore = candidates.Count > 0 ? Math.Max(candidates[0].Score, 1e-6f) : 1f;
 
         var querySet = queryTerms.ToHashSet(StringComparer.Ordinal);
-        var meaning = words.Embed(queryTerms);
         var matches = Match(reader, queryTerms, candidates);
         var vectors = new float[candidates.Count][];
         for (var rank = 0; rank < candidates.Count; rank++)
@@ -103,9 +99,6 @@ public static class RerankFeatures
             // How early the question names what the candidate's title does: consumers open with their subject.
             var first = Array.IndexOf(m.InTitle, true);
             v[15] = first < 0 ? 0 : 1f / (1 + first);
-            // What the question's words mean beside the title's and question's, and beside the whole text's (WordVectors).
-            v[16] = WordVectors.Cosine(meaning, words.Embed(m.Title.Concat(m.Question)));
-            v[17] = m.Meaning is null ? 0 : WordVectors.Cosine(meaning, m.Meaning);
             vectors[rank] = v;
         }
 
@@ -115,7 +108,7 @@ public static class RerankFeatures
     // For one candidate: positions of each question term in the all-text field (null when absent), whether
     // each is in the title and in the question, the all-text length (from BM25 norms), the analysed terms of
     // the title and of the document's questions, and the answer type.
-    private sealed record Matches(int[]?[] Positions, bool[] InTitle, bool[] InQuestion, float Length, string[] Title, string[] Question, long AnswerType, float[]? Meaning);
+    private sealed record Matches(int[]?[] Positions, bool[] InTitle, bool[] InQuestion, float Length, string[] Title, string[] Question, long AnswerType);
 
     // Walks each question term's postings once per index segment, over the candidates in document order.
     private static Matches[] Match(IndexReader reader, string[] queryTerms, IReadOnlyList<Candidate> candidates)
@@ -158,12 +151,11 @@ public static class RerankFeatures
             var titleTerms = atomic.GetBinaryDocValues(IndexFields.TitleTerms);
             var questionTerms = atomic.GetBinaryDocValues(IndexFields.QuestionTerms);
             var answerTypes = atomic.GetNumericDocValues(IndexFields.AnswerType);
-            var meanings = atomic.GetBinaryDocValues(IndexFields.Meaning);
             var bytes = new BytesRef();
             for (var j = 0; j < order.Length; j++)
             {
                 result[order[j]] = new Matches(positions[j], inTitle[j], inQuestion[j], Length(allNorms, local[j]),
-                    Terms(titleTerms, local[j], bytes), Terms(questionTerms, local[j], bytes), answerTypes?.Get(local[j]) ?? -1, Meaning(meanings, local[j], bytes));
+                    Terms(titleTerms, local[j], bytes), Terms(questionTerms, local[j], bytes), answerTypes?.Get(local[j]) ?? -1);
             }
         }
 
@@ -191,18 +183,6 @@ public static class RerankFeatures
     {
         var norm = norms is null ? 0 : SmallSingle.Byte315ToSingle((byte)norms.Get(doc));
         return norm <= 0 ? 0 : 1 / (norm * norm);
-    }
-
-    // A document's embedding; null when it has none (not citable, or indexed without vectors).
-    private static float[]? Meaning(BinaryDocValues? values, int doc, BytesRef bytes)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-
-        values.Get(doc, bytes);
-        return bytes.Length == 0 ? null : WordVectors.FromBytes(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
     }
 
     private static string[] Terms(BinaryDocValues? values, int doc, BytesRef bytes)

@@ -70,67 +70,22 @@ public class IndexSynchronizerTests
     }
 
     [Fact]
-    public async Task Should_Learn_Word_Vectors_When_Built_From_The_Store_And_Keep_Them_With_Their_Commit()
-    {
-        using var folder = new TempFolder();
-        var data = new Evidentia.Core.DataFolder(folder.Combine("data"));
-        var documents = WordVectorsTests.Corpus().Select((words, i) => Doc($"{i}", $"Note {i}", string.Join(' ', words) + ".")).ToList();
-        float[] embedding;
-        await using (var w = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None))
-        {
-            await w.Store.UpsertAsync(documents, CancellationToken.None);
-            await w.SyncIndexAsync(false, null, CancellationToken.None);
-            Assert.True(w.Index.Vectors.Count > 0);
-            var learned = Assert.Single(Directory.GetFiles(data.IndexPath, "vectors-*"));
-            embedding = w.Index.Vectors.Embed(["dog"]);
-
-            // A rebuild learns them again and leaves only the file its commit names.
-            await w.SyncIndexAsync(rebuild: true, null, CancellationToken.None);
-            Assert.NotEqual(learned, Assert.Single(Directory.GetFiles(data.IndexPath, "vectors-*")));
-            Assert.Equal(embedding, w.Index.Vectors.Embed(["dog"]));
-
-            // An update is embedded with the committed vectors; nothing is learned again.
-            await w.Store.UpsertAsync([Doc("new", "Note", "cat pet1 pet2 pet3.")], CancellationToken.None);
-            await w.SyncIndexAsync(false, null, CancellationToken.None);
-            Assert.Single(Directory.GetFiles(data.IndexPath, "vectors-*"));
-        }
-
-        await using (var reopened = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None))
-        {
-            Assert.Equal(embedding, reopened.Index.Vectors.Embed(["dog"]));
-
-            // Too little left to learn from: the rebuild commits without vectors and removes the old ones.
-            await reopened.Store.UpsertAsync(documents.Select(d => Document.Create(d.Key, d.Title, [new SourceSection("", d.Text)], citable: false)).ToList(), CancellationToken.None);
-            await reopened.SyncIndexAsync(rebuild: true, null, CancellationToken.None);
-            Assert.Equal(0, reopened.Index.Vectors.Count);
-            Assert.Empty(Directory.GetFiles(data.IndexPath, "vectors-*"));
-        }
-
-        await using var again = await Evidentia.Cli.Workspace.OpenAsync(data, CancellationToken.None);
-        Assert.Equal(0, again.Index.Vectors.Count);
-    }
-
-    [Fact]
-    public async Task Should_Report_Reading_Learning_And_Applying_Each_To_Its_End_When_Built_From_The_Store()
+    public async Task Should_Report_Applying_To_Its_End_And_Only_The_Changes_After_An_Update()
     {
         await using var test = await TestWorkspace.CreateAsync();
         var w = test.Workspace;
-        await w.Store.UpsertAsync(WordVectorsTests.Corpus().Select((words, i) => Doc($"{i}", $"Note {i}", string.Join(' ', words) + ".")).ToList(), CancellationToken.None);
-        var reports = new List<IndexProgress>();
-        await w.SyncIndexAsync(rebuild: false, new Core.SynchronousProgress<IndexProgress>(reports.Add), CancellationToken.None);
+        await w.Store.UpsertAsync(Enumerable.Range(0, 50).Select(i => Doc($"{i}", $"Note {i}", $"Body {i}.")).ToList(), CancellationToken.None);
+        var reports = new List<(long Done, long Total)>();
+        await w.SyncIndexAsync(rebuild: false, new Core.SynchronousProgress<(long Done, long Total)>(reports.Add), CancellationToken.None);
 
-        Assert.Equal([IndexStage.Reading, IndexStage.Learning, IndexStage.Applying], reports.Select(r => r.Stage).Distinct());
-        foreach (var stage in reports.GroupBy(r => r.Stage))
-        {
-            Assert.True(stage.Zip(stage.Skip(1)).All(p => p.First.Done <= p.Second.Done), $"{stage.Key} went backwards");
-            Assert.Equal(stage.Last().Total, stage.Last().Done);
-        }
+        Assert.NotEmpty(reports);
+        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First.Done <= p.Second.Done), "progress went backwards");
+        Assert.Equal((50, 50), reports[^1]);
 
-        // An update applies the feed only: nothing is read or learned again.
         reports.Clear();
-        await w.Store.UpsertAsync([Doc("new", "Note", "cat pet1 pet2 pet3.")], CancellationToken.None);
-        await w.SyncIndexAsync(rebuild: false, new Core.SynchronousProgress<IndexProgress>(reports.Add), CancellationToken.None);
-        Assert.Equal(IndexStage.Applying, Assert.Single(reports).Stage);
+        await w.Store.UpsertAsync([Doc("new", "Note", "Body.")], CancellationToken.None);
+        await w.SyncIndexAsync(rebuild: false, new Core.SynchronousProgress<(long Done, long Total)>(reports.Add), CancellationToken.None);
+        Assert.Equal((1, 1), Assert.Single(reports));
     }
 
     [Fact]

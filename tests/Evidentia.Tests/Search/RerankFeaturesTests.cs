@@ -18,21 +18,6 @@ public class RerankFeaturesTests
         searcher.Candidates(question, 10).ToDictionary(c => c.Hit.Key.Id, c => c.Features);
 
     [Fact]
-    public async Task Should_Measure_How_Near_A_Candidate_Means_To_The_Question()
-    {
-        // Documents of two kinds in words of their own (WordVectorsTests.Corpus): even ids the first kind, odd the second.
-        await using var test = await TestWorkspace.IndexedAsync(
-            WordVectorsTests.Corpus().Select((words, i) => Doc($"{i}", $"Note {i}", string.Join(' ', words) + ".")).ToList());
-
-        var candidates = test.Workspace.Searcher.Candidates("cat pet5 pet9 truck", 2000)
-            .ToLookup(c => int.Parse(c.Hit.Key.Id, System.Globalization.CultureInfo.InvariantCulture) % 2, c => Feature(c.Features, "meaning_text"));
-
-        Assert.NotEmpty(candidates[0]);
-        Assert.NotEmpty(candidates[1]);
-        Assert.True(candidates[0].Min() > candidates[1].Max());
-    }
-
-    [Fact]
     public async Task Should_Measure_What_A_Candidate_Covers_Of_The_Question_And_The_Question_Of_It()
     {
         await using var test = await TestWorkspace.IndexedAsync(
