@@ -32,11 +32,8 @@ public sealed class SearchIndex : IDisposable
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
 
-    private readonly string _path;
-
-    private SearchIndex(string path, FSDirectory directory, IndexWriter? writer, long committedSequence)
+    private SearchIndex(FSDirectory directory, IndexWriter? writer, long committedSequence)
     {
-        _path = path;
         _directory = directory;
         _writer = writer;
         CommittedSequence = committedSequence;
@@ -80,7 +77,7 @@ public sealed class SearchIndex : IDisposable
 
         if (readOnly)
         {
-            return new SearchIndex(path, directory, null, sequence);
+            return new SearchIndex(directory, null, sequence);
         }
 
         var config = new IndexWriterConfig(Analyzers.Version, Analyzers.CreateIndexAnalyzer())
@@ -89,7 +86,14 @@ public sealed class SearchIndex : IDisposable
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
         };
-        return new SearchIndex(path, directory, new IndexWriter(directory, config), sequence);
+        var writer = new IndexWriter(directory, config);
+        // The word vectors that indexes before schema 16 kept beside them, which nothing reads any more.
+        foreach (var file in System.IO.Directory.EnumerateFiles(path, "vectors-*.bin*"))
+        {
+            File.Delete(file);
+        }
+
+        return new SearchIndex(directory, writer, sequence);
     }
 
     /// <summary>Adds, replaces or removes (tombstones) the documents of these changes (not visible until <see cref="Commit"/>).</summary>
@@ -132,11 +136,6 @@ public sealed class SearchIndex : IDisposable
         Writer.Commit();
         CommittedSequence = sequence;
         _searchers.MaybeRefreshBlocking();
-        // The word vectors of indexes before schema 16, which nothing reads any more.
-        foreach (var file in System.IO.Directory.EnumerateFiles(_path, "vectors-*.bin*"))
-        {
-            File.Delete(file);
-        }
     }
 
     /// <summary>Runs <paramref name="search"/> with a current searcher, released afterwards.</summary>
